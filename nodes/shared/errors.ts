@@ -1,0 +1,85 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { redactText, redactValue } from './redact';
+import type { VendorProfile, VendorResponse } from './vendors';
+
+const MAX_BODY_EXCERPT = 300;
+
+/** A short, printable excerpt of a body that is not the vendor's JSON envelope. */
+function describeBody(body: unknown): string {
+	if (body === undefined || body === null || body === '') return 'an empty body';
+	if (typeof body === 'string') {
+		if (/^\s*</.test(body)) return 'an HTML page instead of JSON';
+		const excerpt = body.length > MAX_BODY_EXCERPT ? `${body.slice(0, MAX_BODY_EXCERPT)}…` : body;
+		return `a body that is not valid JSON: ${excerpt}`;
+	}
+	const json = JSON.stringify(body);
+	return json.length > MAX_BODY_EXCERPT ? `${json.slice(0, MAX_BODY_EXCERPT)}…` : json;
+}
+
+export interface ApiErrorDetails {
+	vendor: VendorProfile;
+	response?: VendorResponse;
+	itemIndex: number;
+	secrets: readonly string[];
+	/** Overrides the message derived from the response. */
+	message?: string;
+	/** Appended to the description: what the retry logic did. */
+	note?: string;
+}
+
+/**
+ * The NodeApiError for a failed call: the vendor's own message (and code) as the message, the
+ * HTTP status as httpCode, a hint of what to check as the description; every secret redacted.
+ * The raw response is never attached, only the redacted body.
+ */
+export function vendorApiError(node: INode, details: ApiErrorDetails): NodeApiError {
+	const { vendor, response, itemIndex, secrets } = details;
+	const status = response?.statusCode;
+	const vendorError = response ? vendor.readError(response) : undefined;
+	let message = details.message;
+	if (!message) {
+		if (vendorError) {
+			const code = vendorError.code !== undefined ? ` (code ${vendorError.code})` : '';
+			message = `${vendor.displayName} error${code}: ${vendorError.message}`;
+		} else if (response) {
+			message = `${vendor.displayName} answered HTTP ${status} with ${describeBody(response.body)}`;
+		} else {
+			message = `${vendor.displayName} request failed`;
+		}
+	}
+	const descriptionParts = [
+		vendorError?.description,
+		status !== undefined ? vendor.statusHints[status] : undefined,
+		details.note,
+	].filter((part): part is string => typeof part === 'string' && part !== '');
+	const description = descriptionParts.length ? descriptionParts.join(' ') : undefined;
+
+	const errorResponse: JsonObject = {
+		message: redactText(message, secrets),
+		...(status !== undefined ? { httpCode: String(status) } : {}),
+		...(vendorError?.code !== undefined ? { code: vendorError.code } : {}),
+		...(response && typeof response.body === 'object' && response.body !== null
+			? { body: redactValue(response.body, secrets) as JsonObject }
+			: {}),
+	};
+	return new NodeApiError(node, errorResponse, {
+		message: redactText(message, secrets),
+		description: description ? redactText(description, secrets) : undefined,
+		httpCode: status !== undefined ? String(status) : undefined,
+		itemIndex,
+	});
+}
+
+/** The error for bad input: names the parameter and the item, before anything is sent. */
+export function inputError(node: INode, itemIndex: number, parameter: string, problem: string): NodeOperationError {
+	return new NodeOperationError(node, `${parameter}: ${problem} [item ${itemIndex}]`, {
+		itemIndex,
+		description: `Fix the "${parameter}" parameter of item ${itemIndex} and run again. Nothing was sent for this item.`,
+	});
+}

@@ -1,0 +1,7 @@
+export * from './describe';
+export * from './errors';
+export * from './execute';
+export * from './redact';
+export * from './retry';
+export * from './validate';
+export * from './vendors';

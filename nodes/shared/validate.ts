@@ -1,0 +1,130 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+
+import { inputError } from './errors';
+
+/** Loose but useful: one @, no spaces, a dot in the domain. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const isPlausibleEmail = (value: string): boolean => EMAIL.test(value.trim());
+
+const isEmpty = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+function fail(ctx: IExecuteSingleFunctions, label: string, problem: string): never {
+	throw inputError(ctx.getNode(), ctx.getItemIndex(), label, problem);
+}
+
+/** The parameter must have a non-empty value for this item. */
+export function requireValue(parameter: string, label: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const value = this.getNodeParameter(parameter, '', { extractValue: true });
+		if (isEmpty(value)) fail(this, label, 'a value is required but this item has none');
+		return options;
+	};
+}
+
+/** The parameter, when set (or always, when `required`), must look like an email address. */
+export function requireEmail(parameter: string, label: string, required = true): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const value = this.getNodeParameter(parameter, '') as string;
+		if (isEmpty(value)) {
+			if (required) fail(this, label, 'an email address is required but this item has none');
+			return options;
+		}
+		if (typeof value !== 'string' || !isPlausibleEmail(value)) {
+			fail(this, label, `"${String(value)}" is not a valid email address`);
+		}
+		return options;
+	};
+}
+
+/**
+ * A JSON parameter (type json, or a string) parsed into the request body at `bodyPath`
+ * (dot path); an empty value sends nothing. A value that does not parse is an input error.
+ */
+export function jsonToBody(parameter: string, label: string, bodyPath: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const value = this.getNodeParameter(parameter, '') as unknown;
+		if (isEmpty(value)) return options;
+		let parsed: unknown = value;
+		if (typeof value === 'string') {
+			try {
+				parsed = JSON.parse(value);
+			} catch (error) {
+				fail(this, label, `the value is not valid JSON (${(error as Error).message})`);
+			}
+		}
+		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+			fail(this, label, 'the value must be a JSON object');
+		}
+		setBodyPath(options, bodyPath, parsed as IDataObject);
+		return options;
+	};
+}
+
+/**
+ * A fixedCollection of `{ name, value }` pairs (parameter path, e.g. `properties.property`)
+ * sent as one object at `bodyPath`; an empty name is an input error, an empty list sends nothing.
+ */
+export function pairsToBody(parameter: string, label: string, bodyPath: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const pairs = (this.getNodeParameter(parameter, []) as Array<{ name?: string; value?: unknown }>) ?? [];
+		if (!Array.isArray(pairs) || pairs.length === 0) return options;
+		const result: IDataObject = {};
+		for (const [index, pair] of pairs.entries()) {
+			if (isEmpty(pair.name)) fail(this, label, `entry ${index + 1} has no name`);
+			result[String(pair.name).trim()] = (pair.value ?? '') as IDataObject[string];
+		}
+		setBodyPath(options, bodyPath, result);
+		return options;
+	};
+}
+
+/** Set a value at a dot path inside the request body, creating objects on the way. */
+export function setBodyPath(options: IHttpRequestOptions, path: string, value: unknown): void {
+	if (!options.body || typeof options.body !== 'object') options.body = {};
+	let target = options.body as IDataObject;
+	const keys = path.split('.');
+	for (const key of keys.slice(0, -1)) {
+		if (!target[key] || typeof target[key] !== 'object') target[key] = {};
+		target = target[key] as IDataObject;
+	}
+	target[keys[keys.length - 1]] = value as IDataObject[string];
+}
+
+/**
+ * Put a parameter where the vendor expects it for this method: the query string for GET and
+ * DELETE, the JSON body otherwise (Talkable's site_slug, PersonaClick's shop credentials).
+ */
+export function placeByMethod(options: IHttpRequestOptions, key: string, value: unknown): IHttpRequestOptions {
+	const method = (options.method ?? 'GET').toUpperCase();
+	if (method === 'GET' || method === 'DELETE') {
+		options.qs = { ...(options.qs ?? {}), [key]: value as IDataObject[string] };
+	} else {
+		setBodyPath(options, key, value);
+	}
+	return options;
+}
+
+/**
+ * Send a value that comes from the node parameter when set, else from the credential, where
+ * the vendor expects it for the method (see placeByMethod). Missing in both is an input error.
+ */
+export function credentialValueWithOverride(spec: {
+	parameter: string;
+	credentialType: string;
+	credentialField: string;
+	key: string;
+	label: string;
+}): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const override = this.getNodeParameter(spec.parameter, '') as string;
+		let value = typeof override === 'string' ? override.trim() : '';
+		if (!value) {
+			const credentials = await this.getCredentials(spec.credentialType, this.getItemIndex());
+			value = String(credentials[spec.credentialField] ?? '').trim();
+		}
+		if (!value) fail(this, spec.label, 'no value here and none in the credential');
+		return placeByMethod(options, spec.key, value);
+	};
+}

@@ -1,0 +1,264 @@
+'use strict';
+/**
+ * Drive a real n8n install: CLI commands (import, execute), the server (`n8n start`, polled on
+ * /healthz), the owner account and the REST endpoints the tests use. One `N8n` object is one
+ * n8n user folder (SQLite database, encryption key, installed community packages) run by one
+ * runtime from runtimes.js.
+ */
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { request } = require('undici');
+
+const { ensureDir, log, run, startBackground, waitFor, writeJson, LOG_DIR } = require('./util');
+const { npmEnv } = require('./runtimes');
+
+const BROWSER_ID = 'n8n-nodes-engagement-scripts';
+
+class N8n {
+	/**
+	 * @param {object} options
+	 * @param {object} options.runtime   n8n1 or n8n2 from runtimes.js
+	 * @param {string} options.home      N8N_USER_FOLDER
+	 * @param {number} options.port      editor/REST port (listens on 127.0.0.1 only)
+	 * @param {number} options.brokerPort task-runner broker port (must not clash with the sandbox)
+	 * @param {{email: string, password: string, firstName: string, lastName: string}} options.owner
+	 * @param {string} options.logName   file name stem for logs under .runtime/logs
+	 * @param {object} [options.extraEnv] extra environment
+	 */
+	constructor(options) {
+		Object.assign(this, options);
+		this.baseUrl = `http://127.0.0.1:${this.port}`;
+		this.cookie = undefined;
+		this.server = undefined;
+		ensureDir(LOG_DIR);
+		this.logFile = path.join(LOG_DIR, `${this.logName}.log`);
+	}
+
+	env() {
+		const env = {
+			...npmEnv(),
+			PATH: `${this.runtime.pathPrefix}${path.delimiter}${process.env.PATH}`,
+			N8N_USER_FOLDER: this.home,
+			DB_TYPE: 'sqlite',
+			N8N_PORT: String(this.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PROTOCOL: 'http',
+			N8N_EDITOR_BASE_URL: `${this.baseUrl}/`,
+			WEBHOOK_URL: `${this.baseUrl}/`,
+			N8N_SECURE_COOKIE: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
+			N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			N8N_REINSTALL_MISSING_PACKAGES: 'false',
+			DB_SQLITE_POOL_SIZE: '2',
+			N8N_LOG_LEVEL: 'info',
+		};
+		if (this.runtime.major >= 2) {
+			Object.assign(env, {
+				N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+				N8N_INSTANCE_OWNER_EMAIL: this.owner.email,
+				N8N_INSTANCE_OWNER_FIRST_NAME: this.owner.firstName,
+				N8N_INSTANCE_OWNER_LAST_NAME: this.owner.lastName,
+				N8N_INSTANCE_OWNER_PASSWORD_HASH: this.ownerPasswordHash(),
+			});
+		}
+		return { ...env, ...(this.extraEnv || {}) };
+	}
+
+	/** bcrypt hash of the owner password, made with the bcrypt library n8n 2.x itself ships. */
+	ownerPasswordHash() {
+		if (!this.passwordHash) {
+			const bcrypt = require(require.resolve('bcryptjs', { paths: [path.join(this.runtime.dir, 'node_modules', 'n8n')] }));
+			this.passwordHash = bcrypt.hashSync(this.owner.password, 10);
+		}
+		return this.passwordHash;
+	}
+
+	/** Run an n8n CLI command to completion. */
+	cli(args, options = {}) {
+		return run(this.runtime.nodeBinary, [this.runtime.bin, ...args], {
+			env: this.env(),
+			cwd: this.home,
+			logFile: this.logFile,
+			...options,
+		});
+	}
+
+	/** `n8n import:credentials` of a list of credentials (plain `data`; n8n encrypts on import). */
+	async importCredentials(credentials, fileName = 'credentials.json') {
+		const file = path.join(this.home, 'import', fileName);
+		writeJson(file, credentials);
+		await this.cli(['import:credentials', `--input=${file}`]);
+	}
+
+	/** `n8n import:workflow` of a list of workflows. */
+	async importWorkflows(workflows, fileName = 'workflows.json') {
+		const file = path.join(this.home, 'import', fileName);
+		writeJson(file, workflows);
+		await this.cli(['import:workflow', `--input=${file}`]);
+	}
+
+	/**
+	 * `n8n execute --id=<id> --rawOutput`. Resolves to { ok, run, stdout, stderr }: `run` is the
+	 * parsed run data (stdout carries log lines before the JSON document).
+	 */
+	async execute(workflowId) {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { allowFailure: true });
+		const parsed = parseRawOutput(result.stdout);
+		return { ok: result.code === 0 && Boolean(parsed), code: result.code, run: parsed, stdout: result.stdout, stderr: result.stderr };
+	}
+
+	/** Start `n8n start` and wait until /healthz answers (and the REST API is up). */
+	async start({ prefix } = {}) {
+		if (this.server && this.server.isAlive()) return;
+		this.server = startBackground(this.runtime.nodeBinary, [this.runtime.bin, 'start'], {
+			env: this.env(),
+			cwd: this.home,
+			logFile: this.logFile,
+			prefix,
+		});
+		const abort = () => (this.server.isAlive() ? undefined : `n8n exited early:\n${this.server.output().slice(-3000)}`);
+		await waitFor(`n8n on ${this.baseUrl}/healthz`, async () => (await this.get('/healthz', { auth: false })).status === 200, {
+			timeoutMs: 180000,
+			abort,
+		});
+		// /healthz answers before the REST controllers are registered on some versions.
+		await waitFor(
+			`n8n REST API on ${this.baseUrl}`,
+			async () => (await this.get('/rest/settings', { auth: false })).status === 200,
+			{ timeoutMs: 120000, abort },
+		);
+	}
+
+	async stop() {
+		if (this.server) await this.server.stop();
+		this.server = undefined;
+	}
+
+	/** One REST call; returns { status, body, headers }. Sends the session cookie once logged in. */
+	async call(method, urlPath, body, { auth = true } = {}) {
+		const headers = { 'browser-id': BROWSER_ID, accept: 'application/json' };
+		if (body !== undefined) headers['content-type'] = 'application/json';
+		if (auth && this.cookie) headers.cookie = this.cookie;
+		const response = await request(`${this.baseUrl}${urlPath}`, {
+			method,
+			headers,
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.body.text();
+		let parsed = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			/* not JSON */
+		}
+		return { status: response.statusCode, body: parsed, headers: response.headers };
+	}
+
+	get(urlPath, options) {
+		return this.call('GET', urlPath, undefined, options);
+	}
+
+	post(urlPath, body, options) {
+		return this.call('POST', urlPath, body, options);
+	}
+
+	/**
+	 * Make sure the owner account exists: n8n 1.x through POST /rest/owner/setup (once), n8n 2.x
+	 * from the environment (N8N_INSTANCE_OWNER_*). Returns true when it was created now.
+	 */
+	async ensureOwner() {
+		if (this.runtime.major >= 2) return false;
+		const settings = await this.get('/rest/settings', { auth: false });
+		const showSetup = settings.body && settings.body.data && settings.body.data.userManagement.showSetupOnFirstLoad;
+		if (showSetup === false) return false;
+		const response = await this.post('/rest/owner/setup', this.owner, { auth: false });
+		if (response.status !== 200) {
+			throw new Error(`owner setup failed: HTTP ${response.status} ${JSON.stringify(response.body)}`);
+		}
+		return true;
+	}
+
+	async login() {
+		const response = await this.post(
+			'/rest/login',
+			{ emailOrLdapLoginId: this.owner.email, email: this.owner.email, password: this.owner.password },
+			{ auth: false },
+		);
+		if (response.status !== 200) throw new Error(`login failed: HTTP ${response.status} ${JSON.stringify(response.body)}`);
+		const setCookie = [].concat(response.headers['set-cookie'] || []);
+		const auth = setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+		if (!auth) throw new Error('login answered without an n8n-auth cookie');
+		this.cookie = auth;
+		return response.body.data;
+	}
+
+	/** POST /rest/credentials/test for a stored credential, optionally with replaced data. */
+	async testCredential(credential, data = credential.data) {
+		const response = await this.post('/rest/credentials/test', {
+			credentials: { id: credential.id, name: credential.name, type: credential.type, data },
+		});
+		if (response.status !== 200) {
+			return { status: 'Error', message: `HTTP ${response.status} ${JSON.stringify(response.body)}` };
+		}
+		return response.body.data;
+	}
+
+	/** Install the package tarball the way n8n installs community packages (~/.n8n/nodes). */
+	async installPackage(tarball) {
+		const nodesDir = ensureDir(path.join(this.home, '.n8n', 'nodes'));
+		const manifest = path.join(nodesDir, 'package.json');
+		if (!fs.existsSync(manifest)) writeJson(manifest, { name: 'installed-nodes', private: true, dependencies: {} });
+		await run(
+			'npm',
+			['install', tarball, '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev', '--legacy-peer-deps', '--no-package-lock'],
+			{ cwd: nodesDir, logFile: this.logFile, env: npmEnv() },
+		);
+	}
+}
+
+/** The JSON document `n8n execute --rawOutput` prints after its log lines. */
+function parseRawOutput(stdout) {
+	const lines = stdout.split('\n');
+	for (let start = 0; start < lines.length; start += 1) {
+		if (lines[start] !== '{') continue;
+		const end = lines.indexOf('}', start);
+		if (end === -1) break;
+		try {
+			return JSON.parse(lines.slice(start, end + 1).join('\n'));
+		} catch {
+			/* a log line that happens to be "{": keep looking */
+		}
+	}
+	return undefined;
+}
+
+/** Output items (their `json`) of a node in a parsed run, main output 0 by default. */
+function nodeOutput(runData, nodeName, outputIndex = 0) {
+	const runs = runData && runData.data && runData.data.resultData.runData[nodeName];
+	if (!runs || runs.length === 0) return undefined;
+	const main = runs[runs.length - 1].data && runs[runs.length - 1].data.main;
+	return ((main && main[outputIndex]) || []).map((item) => item.json);
+}
+
+function nodeError(runData, nodeName) {
+	const runs = runData && runData.data && runData.data.resultData.runData[nodeName];
+	return runs && runs.length ? runs[runs.length - 1].error : undefined;
+}
+
+function randomPassword() {
+	// n8n requires 8+ characters with a digit and an upper-case letter.
+	return `Sb${crypto.randomBytes(9).toString('base64url')}7x`;
+}
+
+module.exports = { N8n, parseRawOutput, nodeOutput, nodeError, randomPassword, log };

@@ -1,0 +1,115 @@
+'use strict';
+/**
+ * This package as n8n sees it: build it, pack it, and discover which nodes and credentials the
+ * build provides (from package.json's `n8n` section), matched with the vendor sandboxes present
+ * under sandbox/vendors/. Nothing here is vendor-specific except the VENDORS table, which says
+ * which sandbox serves which credential type.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { ROOT, LOG_DIR, ensureDir, readJson, run } = require('./util');
+const { npmEnv, NPM } = require('./runtimes');
+
+const PACKAGE = readJson(path.join(ROOT, 'package.json')).name;
+
+/**
+ * One row per vendor: node type name, credential type name and sandbox module name. A vendor
+ * takes part in start/e2e once its node is in package.json's `n8n.nodes` and its sandbox module
+ * exists; rows for vendors not built yet are simply skipped.
+ */
+const VENDORS = [
+	{ vendor: 'Talkable', node: 'talkable', credential: 'talkableApi', sandbox: 'talkable' },
+	{ vendor: 'TalkBox', node: 'talkBox', credential: 'talkBoxApi', sandbox: 'talkbox' },
+	{ vendor: 'Sailthru', node: 'sailthru', credential: 'sailthruApi', sandbox: 'sailthru' },
+	{ vendor: 'PersonaClick', node: 'personaClick', credential: 'personaClickApi', sandbox: 'personaclick' },
+];
+
+/** Fixed credential IDs, so imports on later runs update instead of duplicating. */
+const credentialId = (type) => `sandbox${type[0].toUpperCase()}${type.slice(1)}`;
+const credentialName = (vendor) => `${vendor} sandbox`;
+/** The node type as saved in workflows when the package is installed as a community package. */
+const nodeType = (name) => `${PACKAGE}.${name}`;
+
+async function build(logFile = path.join(ensureDir(LOG_DIR), 'build.log')) {
+	await run(NPM, ['run', 'build'], { cwd: ROOT, logFile, env: npmEnv() });
+}
+
+/** `npm pack` into .runtime/pack/, returning the tarball path. */
+async function pack(logFile = path.join(ensureDir(LOG_DIR), 'build.log')) {
+	const dir = ensureDir(path.join(ROOT, '.runtime', 'pack'));
+	for (const old of fs.readdirSync(dir)) fs.rmSync(path.join(dir, old), { force: true });
+	const { stdout } = await run(NPM, ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, logFile, env: npmEnv() });
+	const [info] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+	return path.join(dir, info.filename);
+}
+
+function loadClass(file) {
+	const exports = require(path.join(ROOT, file));
+	const Cls = Object.values(exports).find((value) => typeof value === 'function');
+	if (!Cls) throw new Error(`${file} exports no class`);
+	return new Cls();
+}
+
+/**
+ * What the build provides: nodes (type name → description) and credentials (type name →
+ * instance), read from the built files package.json lists.
+ */
+function discover() {
+	const manifest = readJson(path.join(ROOT, 'package.json')).n8n || {};
+	const nodes = {};
+	for (const file of manifest.nodes || []) {
+		const description = loadClass(file).description;
+		nodes[description.name] = { file, description };
+	}
+	const credentials = {};
+	for (const file of manifest.credentials || []) {
+		const credential = loadClass(file);
+		credentials[credential.name] = { file, credential };
+	}
+	const sandboxDir = path.join(ROOT, 'sandbox', 'vendors');
+	const sandboxes = fs.existsSync(sandboxDir)
+		? fs.readdirSync(sandboxDir).filter((f) => f.endsWith('.js')).map((f) => f.replace(/\.js$/, ''))
+		: [];
+	const vendors = VENDORS.filter((row) => nodes[row.node] || credentials[row.credential]).map((row) => ({
+		...row,
+		hasNode: Boolean(nodes[row.node]),
+		hasCredential: Boolean(credentials[row.credential]),
+		hasSandbox: sandboxes.includes(row.sandbox),
+	}));
+	const unknownNodes = Object.keys(nodes).filter((name) => !VENDORS.some((row) => row.node === name));
+	return { nodes, credentials, sandboxes, vendors, unknownNodes };
+}
+
+/** Sandbox credential data for a vendor, in the shape `n8n import:credentials` takes. */
+function sandboxCredential(row, sandboxOrigin) {
+	// eslint-disable-next-line global-require
+	const module = require(path.join(ROOT, 'sandbox', 'vendors', `${row.sandbox}.js`));
+	return {
+		id: credentialId(row.credential),
+		name: credentialName(row.vendor),
+		type: row.credential,
+		data: { ...module.credentials, baseUrl: `${sandboxOrigin}${module.prefix}` },
+	};
+}
+
+/** Credential data with every password-type field replaced by a wrong value. */
+function withWrongSecrets(credentialInstance, data) {
+	const wrong = { ...data };
+	const secrets = credentialInstance.properties.filter((p) => p.typeOptions && p.typeOptions.password);
+	for (const property of secrets) wrong[property.name] = `wrong-${data[property.name] || 'secret'}`;
+	return { data: wrong, fields: secrets.map((p) => p.name) };
+}
+
+module.exports = {
+	PACKAGE,
+	VENDORS,
+	build,
+	pack,
+	discover,
+	nodeType,
+	credentialId,
+	credentialName,
+	sandboxCredential,
+	withWrongSecrets,
+};

@@ -1,0 +1,363 @@
+/**
+ * Runs our nodes through n8n's real execution engine (n8n-core's WorkflowExecute and
+ * RoutingNode, n8n-workflow's Workflow and expressions), the way n8n runs them, with a small
+ * credentials helper that applies credential `authenticate` (generic or function) as n8n's
+ * CredentialsHelper does. Also emulates n8n's credential test (a temporary node whose only
+ * property routes the credential's `test.request`, run by RoutingNode).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-engagement-test-'));
+
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
+import {
+	ICredentialsHelper,
+	Workflow,
+	createRunExecutionData,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type ICredentials,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowBase,
+	type IWorkflowExecuteAdditionalData,
+	type Workflow as WorkflowType,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
+
+import packageJson from '../package.json';
+
+/** Load every class that a `dist/...js` path of package.json's n8n section names, from source. */
+function loadFromPackage<T>(distPaths: string[]): T[] {
+	return distPaths.map((distPath) => {
+		const source = join(__dirname, '..', distPath.replace(/^dist\//, '').replace(/\.js$/, ''));
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const exports = require(source) as Record<string, new () => T>;
+		const Class = Object.values(exports)[0];
+		return new Class();
+	});
+}
+
+export const NODE_TYPES: Record<string, INodeType> = {};
+export const CREDENTIAL_TYPES: Record<string, ICredentialType> = {};
+for (const node of loadFromPackage<INodeType>(packageJson.n8n.nodes)) {
+	// n8n's loader adds "Request Options" (batching, proxy, timeout) to declarative nodes.
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
+	NODE_TYPES[node.description.name] = node;
+}
+for (const credential of loadFromPackage<ICredentialType>(packageJson.n8n.credentials)) {
+	CREDENTIAL_TYPES[credential.name] = credential;
+}
+
+/** Stand-in for n8n's Manual Trigger: only the start of the graph (its output is pre-filled). */
+const manualTrigger: INodeType = {
+	description: {
+		displayName: 'Start',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Start',
+		defaults: { name: 'Start' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [],
+	},
+};
+
+class TestNodeTypes implements INodeTypes {
+	private readonly types: Record<string, INodeType>;
+
+	constructor(types: Record<string, INodeType>) {
+		this.types = { manualTrigger, ...types };
+	}
+
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(nodeType);
+	}
+
+	getByNameAndVersion(nodeType: string): INodeType {
+		const name = nodeType.replace(/^.*\./, '');
+		const type = this.types[name];
+		if (!type) throw new Error(`Unknown node type ${nodeType}`);
+		return type;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/** Resolves an `={{ … }}` value as n8n's CredentialsHelper.resolveValue does. */
+function resolve(value: unknown, credentials: ICredentialDataDecryptedObject, workflow: WorkflowType, node: INode) {
+	if (typeof value !== 'string' || !value.startsWith('=')) return value;
+	return workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+}
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: WorkflowType,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const type = CREDENTIAL_TYPES[typeName];
+		const authenticate = type?.authenticate;
+		if (!authenticate) return requestOptions;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
+		for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
+			for (const [key, value] of Object.entries(outerValue as Record<string, unknown>)) {
+				options[outerKey] ??= {};
+				options[outerKey][resolve(key, credentials, workflow, node) as string] = resolve(
+					value,
+					credentials,
+					workflow,
+					node,
+				);
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.data[type];
+		if (!data) throw new Error(`No test credentials of type ${type}`);
+		// A fresh copy, with the credential's defaults for fields left out, like n8n.
+		const defaults = Object.fromEntries(
+			(CREDENTIAL_TYPES[type]?.properties ?? []).map((p) => [p.name, p.default]),
+		) as ICredentialDataDecryptedObject;
+		return { ...defaults, ...structuredClone(data) };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return CREDENTIAL_TYPES[type]?.properties ?? [];
+	}
+}
+
+export interface RunOptions {
+	/** Node type name: talkable, talkBox, sailthru, personaClick. */
+	type: string;
+	parameters: INodeParameters;
+	/** Credential data by credential type (decrypted, as the user typed it). */
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The JSON of the input items (default: one empty item). */
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+	/** Alternative node types (e.g. a credential-test node). */
+	nodeTypes?: Record<string, INodeType>;
+}
+
+export interface RunResult {
+	/** The node's main output (output 0). */
+	items: INodeExecutionData[];
+	/** The run's error, if the node failed. */
+	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
+	run: IRun;
+	/** Everything the engine logged through the node's logger. */
+	logs: string[];
+}
+
+const NODE_NAME = 'Node Under Test';
+
+/** Run one node (fed by a trigger that emits `items`) through WorkflowExecute. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const nodeTypes = new TestNodeTypes({ ...NODE_TYPES, ...(options.nodeTypes ?? {}) });
+	const credentialRefs = Object.fromEntries(
+		Object.keys(options.credentials).map((type) => [type, { id: `${type}-id`, name: `${type} test` }]),
+	);
+	const nodes: INode[] = [
+		{
+			id: 'trigger',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: 'node',
+			name: NODE_NAME,
+			type: `n8n-nodes-engagement.${options.type}`,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: credentialRefs,
+			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		},
+	];
+	const workflowData: IWorkflowBase = {
+		id: 'test-workflow',
+		name: 'test',
+		active: false,
+		nodes,
+		connections: { Start: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	} as unknown as IWorkflowBase;
+	const workflow = new Workflow({
+		id: workflowData.id,
+		name: workflowData.name,
+		nodes,
+		connections: workflowData.connections,
+		active: false,
+		nodeTypes,
+	});
+
+	const logs: string[] = [];
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(options.credentials),
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	// Feed the input items as the trigger's output, then run the node under test.
+	const inputItems: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [
+				{
+					node: workflow.getNode(NODE_NAME)!,
+					data: { main: [inputItems] },
+					source: { main: [{ previousNode: 'Start' }] },
+				},
+			],
+		},
+		resultData: {
+			runData: {
+				Start: [
+					{
+						startTime: Date.now(),
+						executionTime: 0,
+						executionIndex: 0,
+						source: [],
+						data: { main: [inputItems] },
+					},
+				],
+			},
+		},
+	});
+	logSink = logs;
+	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	logSink = undefined;
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	const items = taskData?.data?.main?.[0] ?? [];
+	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
+	return { items, error, run, logs };
+}
+
+/** Every line n8n's logger receives during a run (message and metadata), for secret checks. */
+let logSink: string[] | undefined;
+const baseLogger = Container.get(Logger);
+const record =
+	(level: 'error' | 'warn' | 'info' | 'debug') =>
+	(message: string, metadata?: object) => {
+		logSink?.push(`${level}: ${message} ${JSON.stringify(metadata ?? {})}`);
+		baseLogger[level](message, metadata);
+	};
+Container.set(
+	Logger,
+	Object.create(baseLogger, {
+		error: { value: record('error') },
+		warn: { value: record('warn') },
+		info: { value: record('info') },
+		debug: { value: record('debug') },
+	}) as Logger,
+);
+
+/**
+ * n8n's credential test: a temporary node type with the node's requestDefaults and one property
+ * whose routing is the credential's `test.request`, run by RoutingNode; any error fails the test.
+ */
+export async function testCredential(
+	credentialType: string,
+	nodeType: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string; run: RunResult }> {
+	const credential = CREDENTIAL_TYPES[credentialType];
+	const base = NODE_TYPES[nodeType];
+	const testNode: INodeType = {
+		description: {
+			...base.description,
+			name: 'credentialTest',
+			credentials: [{ name: credentialType, required: true }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: credential.test!.request },
+				},
+			],
+		},
+	};
+	const run = await runNode({
+		type: 'credentialTest',
+		parameters: {},
+		credentials: { [credentialType]: data },
+		nodeTypes: { credentialTest: testNode },
+	});
+	if (run.error) return { status: 'Error', message: run.error.message, run };
+	return { status: 'OK', message: 'Connection tested successfully', run };
+}
+
+/** Stop n8n-core's background timers so jest can exit. */
+export function shutdownEngine() {
+	Container.get(SSHClientsManager).onShutdown();
+}
