@@ -10,7 +10,7 @@ export class TalkableApi implements ICredentialType {
 
 	displayName = 'Talkable API';
 
-	icon = 'file:../icons/talkable.svg' as const;
+	icon = { light: 'file:../icons/talkable.svg', dark: 'file:../icons/talkable.dark.svg' } as const;
 
 	documentationUrl = 'https://docs.talkable.com/api_v2/introduction.html';
 

@@ -5,7 +5,7 @@
  * CredentialsHelper does. Also emulates n8n's credential test (a temporary node whose only
  * property routes the credential's `test.request`, run by RoutingNode).
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,8 +42,11 @@ import packageJson from '../package.json';
 
 /** Load every class that a `dist/...js` path of package.json's n8n section names, from source. */
 function loadFromPackage<T>(distPaths: string[]): T[] {
-	return distPaths.map((distPath) => {
-		const source = join(__dirname, '..', distPath.replace(/^dist\//, '').replace(/\.js$/, ''));
+	const sources = distPaths
+		.map((distPath) => join(__dirname, '..', distPath.replace(/^dist\//, '').replace(/\.js$/, '')))
+		// A vendor still being built has no source yet.
+		.filter((source) => existsSync(`${source}.ts`));
+	return sources.map((source) => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const exports = require(source) as Record<string, new () => T>;
 		const Class = Object.values(exports)[0];

@@ -60,7 +60,7 @@ export const personOperations: INodeProperties[] = [
 				name: 'Create or Update',
 				value: 'upsert',
 				action: 'Create or update a person',
-				description: 'Update a person, or create them if they do not exist',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
 				method: 'PUT',
 				url: personUrl(),
 				preSend: [

@@ -8,7 +8,7 @@ export class Talkable implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Talkable',
 		name: 'talkable',
-		icon: 'file:../../icons/talkable.svg',
+		icon: { light: 'file:../../icons/talkable.svg', dark: 'file:../../icons/talkable.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

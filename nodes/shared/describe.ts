@@ -99,9 +99,13 @@ export function rawResponseProperty(displayOptions: IDisplayOptions): INodePrope
 	};
 }
 
-/** The Retry options every node offers; defaults come from the vendor profile. */
+/** The Retry options every node offers. Their defaults are the vendor profile's retryDefaults. */
 export function retryProperty(vendor: VendorProfile): INodeProperties {
 	const defaults = vendor.retryDefaults;
+	const withDefault = <T extends INodeProperties>(option: T, value: INodeProperties['default']): T => ({
+		...option,
+		default: value,
+	});
 	return {
 		displayName: 'Retry',
 		name: 'retry',
@@ -110,39 +114,89 @@ export function retryProperty(vendor: VendorProfile): INodeProperties {
 		default: {},
 		description: `How the node retries when ${vendor.displayName} rate-limits or fails. Rate-limited requests are always retried; server errors and dropped connections only for reads, updates and deletes, never for creates.`,
 		options: [
+			withDefault(
+				{
+					displayName: 'First Back-Off (Ms)',
+					name: 'initialDelayMs',
+					type: 'number',
+					default: 1000,
+					typeOptions: { minValue: 0 },
+					description:
+						'Wait before the first retry when the vendor does not say how long; each later wait doubles, with jitter',
+				},
+				defaults.initialDelayMs,
+			),
+			withDefault(
+				{
+					displayName: 'Max Retries',
+					name: 'maxRetries',
+					type: 'number',
+					default: 5,
+					typeOptions: { minValue: 0, maxValue: 20 },
+					description: 'How many times to retry a request before giving up (0 turns retrying off)',
+				},
+				defaults.maxRetries,
+			),
+			withDefault(
+				{
+					displayName: 'Max Wait (Seconds)',
+					name: 'maxWaitSeconds',
+					type: 'number',
+					default: 120,
+					typeOptions: { minValue: 0 },
+					description:
+						'Longest single wait. When the vendor asks to wait longer (Retry-After, reset time), the node stops and says so.',
+				},
+				defaults.maxWaitMs / 1000,
+			),
+			withDefault(
+				{
+					displayName: 'Retry Server Errors',
+					name: 'retryServerErrors',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether to retry 5xx answers and dropped connections for requests that are safe to repeat (GET, PUT, DELETE)',
+				},
+				defaults.retryServerErrors,
+			),
+		],
+	};
+}
+
+/**
+ * An ID parameter that can be picked from a list (a `listSearch` method of the node), typed or
+ * mapped. In a routing URL read it as `$parameter.<name>.value` (see rlValue in README).
+ */
+export function idLocator(spec: {
+	displayName: string;
+	name: string;
+	description: string;
+	searchListMethod: string;
+	displayOptions: IDisplayOptions;
+	placeholder?: string;
+	required?: boolean;
+}): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: spec.required ?? true,
+		description: spec.description,
+		displayOptions: spec.displayOptions,
+		modes: [
 			{
-				displayName: 'First Back-Off (Ms)',
-				name: 'initialDelayMs',
-				type: 'number',
-				default: defaults.initialDelayMs,
-				typeOptions: { minValue: 0 },
-				description:
-					'Wait before the first retry when the vendor does not say how long; each later wait doubles, with jitter',
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
 			},
 			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				default: defaults.maxRetries,
-				typeOptions: { minValue: 0, maxValue: 20 },
-				description: 'How many times to retry a request before giving up (0 turns retrying off)',
-			},
-			{
-				displayName: 'Max Wait (Seconds)',
-				name: 'maxWaitSeconds',
-				type: 'number',
-				default: defaults.maxWaitMs / 1000,
-				typeOptions: { minValue: 0 },
-				description:
-					'Longest single wait. When the vendor asks to wait longer (Retry-After, reset time), the node stops and says so.',
-			},
-			{
-				displayName: 'Retry Server Errors',
-				name: 'retryServerErrors',
-				type: 'boolean',
-				default: defaults.retryServerErrors,
-				description:
-					'Whether to retry 5xx answers and dropped connections for requests that are safe to repeat (GET, PUT, DELETE)',
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: spec.placeholder ?? 'e.g. 123',
 			},
 		],
 	};

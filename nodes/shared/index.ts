@@ -5,3 +5,4 @@ export * from './redact';
 export * from './retry';
 export * from './validate';
 export * from './vendors';
+export * from './request';

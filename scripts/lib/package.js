@@ -25,8 +25,8 @@ const VENDORS = [
 	{ vendor: 'PersonaClick', node: 'personaClick', credential: 'personaClickApi', sandbox: 'personaclick' },
 ];
 
-/** Fixed credential IDs, so imports on later runs update instead of duplicating. */
-const credentialId = (type) => `sandbox${type[0].toUpperCase()}${type.slice(1)}`;
+/** Fixed credential IDs (n8n IDs are at most 16 characters), so later imports update in place. */
+const credentialId = (type) => `sbx${type[0].toUpperCase()}${type.slice(1).replace(/Api$/, '')}`;
 const credentialName = (vendor) => `${vendor} sandbox`;
 /** The node type as saved in workflows when the package is installed as a community package. */
 const nodeType = (name) => `${PACKAGE}.${name}`;

@@ -1,0 +1,310 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run test:e2e`: this package in real n8n.
+ *
+ *   1. installs (first run only, cached in .runtime/): n8n 1.x, Node 24 + n8n 2.x, Debian Chromium
+ *   2. builds and packs the package; starts the vendor sandbox in-process on a loopback port
+ *   3. per runtime (n8n 1.x on Node 20, n8n 2.x on Node 24), in a fresh n8n user folder:
+ *      installs the tarball as a community package, `n8n import:credentials` (sandbox
+ *      credentials of every vendor present), `n8n import:workflow` (test/e2e/checks.js workflows
+ *      and examples/), `n8n execute --id=… --rawOutput` of each with assertions; then
+ *      `n8n start`, owner + login, node types loaded, `POST /rest/credentials/test` for every
+ *      credential (sandbox data passes, a wrong secret fails), and the browser suite
+ *      (test/e2e/browser.js, Debian Chromium through playwright-core).
+ *
+ * Options: --runtime=n8n-1|n8n-2 (repeatable; default both), --no-browser, --browser-on=n8n-1,n8n-2
+ * (default n8n-1), --keep-going-on-install-failure. Prints phase timings and a last line
+ * "N passed, N failed"; exits non-zero on any failure.
+ */
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const { ROOT, RUNTIME_DIR, Timer, log, ensureDir } = require('./lib/util');
+const runtimes = require('./lib/runtimes');
+const pkg = require('./lib/package');
+const { N8n, nodeOutput, nodeError } = require('./lib/n8n');
+const { loadExamples, forPresentNodes, ourNodes } = require('./lib/workflows');
+const { startSandbox } = require('../sandbox');
+const { VENDOR_CHECKS, EXAMPLE_CHECKS } = require('../test/e2e/checks');
+
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+function parseArgs(argv) {
+	const options = { runtimes: [], browser: true, browserOn: ['n8n-1'] };
+	for (const arg of argv) {
+		const [key, value] = arg.replace(/^--/, '').split('=');
+		if (key === 'runtime') options.runtimes.push(...value.split(','));
+		else if (key === 'no-browser') options.browser = false;
+		else if (key === 'browser-on') options.browserOn = value.split(',');
+		else throw new Error(`unknown option ${arg}`);
+	}
+	if (options.runtimes.length === 0) options.runtimes = ['n8n-1', 'n8n-2'];
+	return options;
+}
+
+class Results {
+	constructor() {
+		this.passed = 0;
+		this.failed = 0;
+		this.failures = [];
+	}
+
+	async check(name, fn) {
+		try {
+			const value = await fn();
+			this.passed += 1;
+			log(`  PASS ${name}`);
+			return value;
+		} catch (error) {
+			this.failed += 1;
+			const message = error && error.stack ? error.stack.split('\n').slice(0, 6).join('\n') : String(error);
+			this.failures.push({ name, message });
+			log(`  FAIL ${name}\n${message.replace(/^/gm, '       ')}`);
+			return undefined;
+		}
+	}
+
+	fail(name, message) {
+		this.failed += 1;
+		this.failures.push({ name, message });
+		log(`  FAIL ${name}: ${message}`);
+	}
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** Everything a runtime suite needs to know about this build. */
+function plan(discovered, sandbox, results) {
+	const { vendors, nodes } = discovered;
+	const testable = vendors.filter((v) => v.hasSandbox);
+	for (const v of vendors.filter((row) => !row.hasSandbox)) {
+		results.fail(`${v.vendor}: sandbox`, `sandbox/vendors/${v.sandbox}.js is missing, so ${v.vendor} cannot be exercised`);
+	}
+	for (const name of discovered.unknownNodes) {
+		results.fail(`node ${name}`, 'not in the VENDORS table of scripts/lib/package.js');
+	}
+	const credentials = testable.filter((v) => v.hasCredential).map((v) => pkg.sandboxCredential(v, sandbox.origin));
+	const presentNodes = testable.filter((v) => v.hasNode).map((v) => v.node);
+
+	const checks = [];
+	for (const node of presentNodes) {
+		const entry = VENDOR_CHECKS[node];
+		if (!entry || !entry.workflows || entry.workflows.length === 0) {
+			results.fail(`${node}: e2e checks`, `node ${node} is built but test/e2e/checks.js has no workflows for it`);
+			continue;
+		}
+		for (const { workflow, assert } of entry.workflows) {
+			checks.push({ name: workflow.name, workflow, assert });
+		}
+	}
+	for (const { file, workflow } of loadExamples()) {
+		const trimmed = forPresentNodes(workflow, presentNodes);
+		if (!trimmed) {
+			log(`example ${file}: none of its nodes is built yet, skipped`);
+			continue;
+		}
+		const vendorsInWorkflow = testable.filter((v) => ourNodes(trimmed).some((n) => n.type === pkg.nodeType(v.node)));
+		checks.push({
+			name: `example "${workflow.name}" (${file})`,
+			workflow: trimmed,
+			assert: ({ output, error, sandbox: sb }) => {
+				for (const node of ourNodes(trimmed)) {
+					const err = error(node.name);
+					if (err) throw new Error(`${node.name} failed: ${err.message}`);
+					const items = output(node.name);
+					if (!items || items.length === 0) throw new Error(`${node.name} produced no output`);
+				}
+				if (EXAMPLE_CHECKS[file]) EXAMPLE_CHECKS[file]({ sandbox: sb, vendorsInWorkflow, output, error });
+			},
+		});
+	}
+	return { testable, credentials, presentNodes, checks };
+}
+
+async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, results, timer, options }) {
+	const label = runtime.name;
+	const home = path.join(RUNTIME_DIR, 'e2e', `${label}-home`);
+	fs.rmSync(home, { recursive: true, force: true });
+	ensureDir(home);
+	const n8n = new N8n({
+		runtime,
+		home,
+		port: await freePort(),
+		brokerPort: await freePort(),
+		owner: { email: 'e2e-owner@example.com', password: 'E2eOwner-Passw0rd', firstName: 'E2E', lastName: 'Owner' },
+		logName: `e2e-${label}`,
+	});
+	log(`${label}: n8n ${runtime.version} at ${n8n.baseUrl} (log: ${n8n.logFile})`);
+
+	const installed = await results.check(`${label}: install package tarball`, () =>
+		timer.phase(`${label}: install package`, () => n8n.installPackage(tarball)).then(() => true),
+	);
+	if (!installed) return;
+
+	const imported = await timer.phase(`${label}: import credentials + workflows`, async () => {
+		const ok1 = await results.check(`${label}: n8n import:credentials (${planned.credentials.length})`, () =>
+			n8n.importCredentials(planned.credentials).then(() => true),
+		);
+		const ok2 = await results.check(`${label}: n8n import:workflow (${planned.checks.length})`, () =>
+			n8n.importWorkflows(planned.checks.map((c) => c.workflow)).then(() => true),
+		);
+		return ok1 && ok2;
+	});
+
+	if (imported) {
+		await timer.phase(`${label}: n8n execute (${planned.checks.length} workflows)`, async () => {
+			for (const check of planned.checks) {
+				await results.check(`${label}: ${check.name}`, async () => {
+					sandbox.reset();
+					const started = Date.now();
+					const result = await n8n.execute(check.workflow.id);
+					log(`    n8n execute --id=${check.workflow.id}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+					if (!result.run) {
+						const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
+						throw new Error(`no run data from n8n execute (exit ${result.code}):\n${tail}`);
+					}
+					const output = (name) => {
+						const items = nodeOutput(result.run, name);
+						if (items === undefined) throw new Error(`node "${name}" did not run`);
+						return items;
+					};
+					const error = (name) => nodeError(result.run, name);
+					const runError = result.run.data.resultData.error;
+					if (runError) throw new Error(`workflow failed: ${runError.message}`);
+					await check.assert({ output, error, sandbox });
+				});
+			}
+		});
+	}
+
+	const started = await results.check(`${label}: n8n start, owner, login`, () =>
+		timer.phase(`${label}: n8n start + login`, async () => {
+			await n8n.start();
+			await n8n.ensureOwner();
+			await n8n.login();
+			return true;
+		}),
+	);
+	try {
+		if (!started) return;
+		await timer.phase(`${label}: REST checks`, async () => {
+			await results.check(`${label}: every node and credential of the package is loaded`, async () => {
+				const types = await n8n.get('/types/nodes.json');
+				const names = new Set((Array.isArray(types.body) ? types.body : []).map((t) => t.name));
+				const missing = planned.presentNodes.map(pkg.nodeType).filter((t) => !names.has(t));
+				if (missing.length) throw new Error(`n8n did not load: ${missing.join(', ')} (HTTP ${types.status})`);
+				const creds = await n8n.get('/types/credentials.json');
+				const credNames = new Set((Array.isArray(creds.body) ? creds.body : []).map((t) => t.name));
+				const missingCreds = Object.keys(discovered.credentials).filter((t) => !credNames.has(t));
+				if (missingCreds.length) throw new Error(`n8n did not load credentials: ${missingCreds.join(', ')}`);
+			});
+			for (const credential of planned.credentials) {
+				const { credential: instance } = discovered.credentials[credential.type];
+				await results.check(`${label}: ${credential.type} test passes with sandbox credentials`, async () => {
+					const answer = await n8n.testCredential(credential);
+					if (!answer || answer.status !== 'OK') throw new Error(`expected OK, got ${JSON.stringify(answer)}`);
+				});
+				await results.check(`${label}: ${credential.type} test fails with a wrong secret`, async () => {
+					const wrong = pkg.withWrongSecrets(instance, credential.data);
+					if (wrong.fields.length === 0) throw new Error('the credential has no password-type field to get wrong');
+					const answer = await n8n.testCredential(credential, wrong.data);
+					if (!answer || answer.status !== 'Error') throw new Error(`expected Error, got ${JSON.stringify(answer)}`);
+				});
+			}
+		});
+		if (options.browser && options.browserOn.includes(label)) {
+			await timer.phase(`${label}: browser suite`, async () => {
+				const { runBrowserSuite } = require('../test/e2e/browser');
+				await runBrowserSuite({ n8n, label, planned, discovered, results, artifactsDir: ARTIFACTS });
+			});
+		}
+	} finally {
+		await timer.phase(`${label}: n8n stop`, () => n8n.stop());
+	}
+}
+
+async function main() {
+	const options = parseArgs(process.argv.slice(2));
+	const timer = new Timer();
+	const results = new Results();
+	const selected = options.runtimes.map((name) => {
+		const runtime = { 'n8n-1': runtimes.n8n1, 'n8n-2': runtimes.n8n2 }[name];
+		if (!runtime) throw new Error(`unknown runtime ${name} (use n8n-1 or n8n-2)`);
+		return runtime;
+	});
+	ensureDir(ARTIFACTS);
+
+	// Installs run side by side (mostly network-bound); the build runs meanwhile.
+	const installs = [
+		...selected.map((runtime) => ({ name: `install ${runtime.name} (n8n ${runtime.version})`, fn: () => runtime.ensure() })),
+		...(options.browser ? [{ name: 'install chromium (apt)', fn: () => runtimes.ensureChromium() }] : []),
+	];
+	const installState = {};
+	const installing = Promise.all(
+		installs.map(async ({ name, fn }) => {
+			try {
+				await timer.phase(name, fn);
+				installState[name] = true;
+			} catch (error) {
+				installState[name] = false;
+				results.fail(name, error.message);
+			}
+		}),
+	);
+	let tarball;
+	await results.check('npm run build + npm pack', () =>
+		timer.phase('build + pack package', async () => {
+			await pkg.build();
+			tarball = await pkg.pack();
+		}),
+	);
+	await installing;
+
+	if (tarball) {
+		const discovered = pkg.discover();
+		log(
+			`built nodes: ${Object.keys(discovered.nodes).join(', ') || 'none'}; credentials: ${Object.keys(discovered.credentials).join(', ') || 'none'}; sandboxes: ${discovered.sandboxes.join(', ') || 'none'}`,
+		);
+		const sandbox = await startSandbox({ port: 0 });
+		log(`vendor sandbox on ${sandbox.origin}`);
+		try {
+			const planned = plan(discovered, sandbox, results);
+			if (planned.presentNodes.length === 0) results.fail('package', 'the build provides no node with a sandbox');
+			for (const runtime of selected) {
+				const installName = installs.find((i) => i.name.startsWith(`install ${runtime.name}`)).name;
+				if (!installState[installName]) continue;
+				if (options.browser && !installState['install chromium (apt)']) options.browserOn = [];
+				await runtimeSuite({ runtime, tarball, sandbox, planned, discovered, results, timer, options });
+			}
+		} finally {
+			await sandbox.close();
+		}
+	}
+
+	console.log('');
+	console.log(timer.summary());
+	if (results.failures.length) {
+		console.log('\nFailures:');
+		for (const failure of results.failures) console.log(`  - ${failure.name}: ${failure.message.split('\n')[0]}`);
+	}
+	console.log(`\n${results.passed} passed, ${results.failed} failed`);
+	process.exitCode = results.failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+	console.error(error);
+	console.log('\n0 passed, 1 failed');
+	process.exitCode = 1;
+});
