@@ -92,6 +92,9 @@ function plan(discovered, sandbox, results) {
 	for (const v of vendors.filter((row) => !row.hasSandbox)) {
 		results.fail(`${v.vendor}: sandbox`, `sandbox/vendors/${v.sandbox}.js is missing, so ${v.vendor} cannot be exercised`);
 	}
+	for (const file of discovered.missingFiles) {
+		results.fail(`package.json n8n section`, `lists ${file}, which the build did not produce`);
+	}
 	for (const name of discovered.unknownNodes) {
 		results.fail(`node ${name}`, 'not in the VENDORS table of scripts/lib/package.js');
 	}

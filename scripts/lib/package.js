@@ -53,17 +53,23 @@ function loadClass(file) {
 
 /**
  * What the build provides: nodes (type name → description) and credentials (type name →
- * instance), read from the built files package.json lists.
+ * instance), read from the built files package.json lists. Listed files that do not exist are
+ * returned as `missingFiles`.
  */
 function discover() {
 	const manifest = readJson(path.join(ROOT, 'package.json')).n8n || {};
+	// Files package.json lists but the build has not produced (a vendor still being written).
+	const missingFiles = [...(manifest.nodes || []), ...(manifest.credentials || [])].filter(
+		(file) => !fs.existsSync(path.join(ROOT, file)),
+	);
+	const built = (files) => (files || []).filter((file) => !missingFiles.includes(file));
 	const nodes = {};
-	for (const file of manifest.nodes || []) {
+	for (const file of built(manifest.nodes)) {
 		const description = loadClass(file).description;
 		nodes[description.name] = { file, description };
 	}
 	const credentials = {};
-	for (const file of manifest.credentials || []) {
+	for (const file of built(manifest.credentials)) {
 		const credential = loadClass(file);
 		credentials[credential.name] = { file, credential };
 	}
@@ -78,7 +84,7 @@ function discover() {
 		hasSandbox: sandboxes.includes(row.sandbox),
 	}));
 	const unknownNodes = Object.keys(nodes).filter((name) => !VENDORS.some((row) => row.node === name));
-	return { nodes, credentials, sandboxes, vendors, unknownNodes };
+	return { nodes, credentials, sandboxes, vendors, unknownNodes, missingFiles };
 }
 
 /** Sandbox credential data for a vendor, in the shape `n8n import:credentials` takes. */

@@ -1,0 +1,78 @@
+'use strict';
+/**
+ * TalkBox sandbox (service/v1): HTTP Basic auth, the hourly 10,000-request quota reset on the
+ * UTC hour (429), JSON-only POST/PUT bodies, {code, description} errors, page/per_page paging.
+ * Resource routes live in talkbox/audience.js and talkbox/campaigns.js; they share one state.
+ *
+ * Test hooks on `state`: `clock()` (ms since epoch; the sandbox's notion of now, also sent as the
+ * Date header), `rate.limit` (requests per hour), `rate.count`.
+ */
+const audience = require('./talkbox/audience');
+const campaigns = require('./talkbox/campaigns');
+
+const USERNAME = 'sandbox-user';
+const PASSWORD = 'sandbox-pass';
+const HOUR = 3_600_000;
+
+const error = (status, code, description) => ({ status, body: { code, description } });
+
+/** page/per_page paging of a list: `page` starts at 1; `per_page` defaults to 10. */
+function paginate(list, query, { pageRequired = false } = {}) {
+	if (query.page === undefined && pageRequired) return { error: error(400, 400, 'page is required') };
+	const page = query.page === undefined ? 1 : Number(query.page);
+	const perPage = query.per_page === undefined ? 10 : Number(query.per_page);
+	if (!Number.isInteger(page) || page < 1) return { error: error(400, 400, 'page must be a positive integer') };
+	if (!Number.isInteger(perPage) || perPage < 1) {
+		return { error: error(400, 400, 'per_page must be a positive integer') };
+	}
+	return { items: list.slice((page - 1) * perPage, page * perPage) };
+}
+
+function create() {
+	const state = {
+		clock: () => Date.now(),
+		rate: { limit: 10_000, count: 0, hour: undefined },
+		nextId: 1000,
+	};
+	const helpers = { error, paginate, newId: () => ++state.nextId };
+	const groups = [audience, campaigns].map((group) => group.create(state, helpers));
+
+	function handle(req) {
+		const now = state.clock();
+		const dateHeader = { Date: new Date(now).toUTCString() };
+		const expected = `Basic ${Buffer.from(`${USERNAME}:${PASSWORD}`).toString('base64')}`;
+		if (req.headers.authorization !== expected) {
+			return { ...error(401, 401, 'Authentication failed'), headers: dateHeader };
+		}
+		const hour = Math.floor(now / HOUR);
+		if (state.rate.hour !== hour) {
+			state.rate.hour = hour;
+			state.rate.count = 0;
+		}
+		state.rate.count += 1;
+		if (state.rate.count > state.rate.limit) {
+			return { ...error(429, 429, 'Rate limit exceeded: 10000 requests per hour'), headers: dateHeader };
+		}
+		if ((req.method === 'POST' || req.method === 'PUT') && req.rawBody) {
+			if (!(req.headers['content-type'] || '').includes('application/json')) {
+				return error(400, 400, 'Content-Type must be application/json');
+			}
+			if (typeof req.body !== 'object') return error(400, 400, 'Body is not valid JSON');
+		}
+		const segments = req.path.split('/').filter(Boolean).map(decodeURIComponent);
+		for (const group of groups) {
+			const reply = group.handle(req, segments);
+			if (reply) return { ...reply, headers: { ...dateHeader, ...(reply.headers || {}) } };
+		}
+		return error(404, 404, `No route for ${req.method} ${req.path}`);
+	}
+
+	return { state, handle };
+}
+
+module.exports = {
+	name: 'talkbox',
+	prefix: '/talkbox/service/v1',
+	credentials: { username: USERNAME, password: PASSWORD },
+	create,
+};
