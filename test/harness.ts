@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-engagement-test-'));
+process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
@@ -309,7 +310,7 @@ let logSink: string[] | undefined;
 const baseLogger = Container.get(Logger);
 const record =
 	(level: 'error' | 'warn' | 'info' | 'debug') =>
-	(message: string, metadata?: object) => {
+	(message: string, metadata?: Record<string, unknown>) => {
 		logSink?.push(`${level}: ${message} ${JSON.stringify(metadata ?? {})}`);
 		baseLogger[level](message, metadata);
 	};

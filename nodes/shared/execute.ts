@@ -86,14 +86,30 @@ function getPath(value: unknown, path: string | undefined): unknown {
 
 const toItemJson = (record: unknown): IDataObject => (isObject(record) ? record : { value: record as string });
 
+/**
+ * Plain words for system error codes. (The code itself must stay out of the message: n8n's
+ * NodeApiError replaces any message that contains one with its own generic sentence.)
+ */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ECONNREFUSED: 'the connection was refused',
+	ECONNABORTED: 'no answer within the request timeout',
+	ETIMEDOUT: 'no answer within the request timeout',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EPIPE: 'the connection was closed while sending',
+};
+
+/** The system error code of a failed request (n8n puts it in httpCode of its NodeApiError). */
 function networkCode(error: unknown): string {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
-	while (isObject(current) || current instanceof Error) {
-		if (seen.has(current)) break;
+	while ((isObject(current) || current instanceof Error) && !seen.has(current)) {
 		seen.add(current);
-		const code = (current as IDataObject).code;
-		if (typeof code === 'string' && /^E[A-Z]+/.test(code)) return code;
+		for (const key of ['code', 'httpCode']) {
+			const code = (current as IDataObject)[key];
+			if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		}
 		current = (current as IDataObject).cause;
 	}
 	const message = error instanceof Error ? error.message : String(error);
@@ -155,9 +171,10 @@ async function sendWithRetry(
 			if (failure.kind === 'rateLimit') {
 				note += ' Raise Max Retries or Max Wait under Retry, or space requests out with Request Options → Batching.';
 			}
+			if (failure.kind === 'network') note = `System error ${failure.code}. ${note}`;
 			const message =
 				failure.kind === 'network'
-					? `${vendor.displayName} could not be reached: ${failure.code}`
+					? `${vendor.displayName} could not be reached: ${NETWORK_WORDS[failure.code] ?? 'network error'}`
 					: response && !vendor.readError(response) && failure.kind === 'rateLimit'
 						? `${vendor.displayName} rate limit reached (HTTP ${response.statusCode})`
 						: undefined;
