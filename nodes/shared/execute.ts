@@ -116,6 +116,13 @@ function networkCode(error: unknown): string {
 	return /socket hang up/i.test(message) ? 'ECONNRESET' : 'network error';
 }
 
+const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
+
+function describeFailure(failure: Failure, response: VendorResponse | undefined): string {
+	if (failure.kind === 'network') return failure.code;
+	return `${failure.kind === 'rateLimit' ? 'rate limited, ' : ''}HTTP ${response?.statusCode}`;
+}
+
 /** One try-until-done exchange: retries what is safe, returns the final (non-retryable) response. */
 async function sendWithRetry(
 	ctx: IExecutePaginationFunctions,
@@ -164,7 +171,7 @@ async function sendWithRetry(
 			if (!allowed) {
 				note = `Not retried: a ${method} may already have taken effect at ${vendor.displayName}; check there before running it again.`;
 			} else if (tooLong) {
-				note = `${vendor.displayName} asked to wait ${Math.ceil(vendorWaitMs! / 1000)} s, longer than the Max Wait of ${Math.round(settings.maxWaitMs / 1000)} s set under Retry; gave up after ${tries}.`;
+				note = `${vendor.displayName} asked to wait ${Math.ceil(vendorWaitMs! / 1000)} s, longer than the Max Wait of ${seconds(settings.maxWaitMs)} s set under Retry; gave up after ${tries}.`;
 			} else {
 				note = `Gave up after ${tries} (Max Retries ${settings.maxRetries}, set under Retry).`;
 			}
@@ -184,7 +191,7 @@ async function sendWithRetry(
 		const waitMs = retryDelay(attempt, settings, vendorWaitMs);
 		ctx.logger.warn(
 			redactText(
-				`${vendor.displayName} ${method} ${options.url ?? ''}: ${failure.kind === 'network' ? failure.code : `HTTP ${response?.statusCode}`}; retry ${attempt} of ${settings.maxRetries} in ${waitMs} ms`,
+				`${vendor.displayName} ${method} ${options.url ?? ''}: ${describeFailure(failure, response)}; retry ${attempt} of ${settings.maxRetries} in ${waitMs} ms`,
 				secrets,
 			),
 			{ itemIndex },
