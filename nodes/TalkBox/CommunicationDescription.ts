@@ -1,0 +1,174 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { listProperties, operationFactory, rawResponseProperty, talkBox } from '../shared';
+import { emailList, fail, idInPath, idList, list, showFor } from './campaigns/params';
+import type { TalkBoxResource } from './types';
+
+const operation = operationFactory(talkBox);
+const show = showFor('communication');
+
+/** TalkBox answers 10 communications a page (only `page` is documented). */
+const COMMUNICATION_PAGES = { type: 'page', positionParam: 'page', sizeParam: 'per_page', pageSize: 10 } as const;
+
+/** The trigger body: exactly one kind of recipients, and `test` only with email addresses. */
+async function buildTrigger(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	const body: IDataObject = {};
+	const recipients = this.getNodeParameter('triggerRecipients', 'contactIds') as string;
+	const test = this.getNodeParameter('test', false) as boolean;
+	switch (recipients) {
+		case 'contactIds':
+			body.contact_ids = idList(this, 'Contact IDs', this.getNodeParameter('contactIds', ''));
+			break;
+		case 'recipientDetails':
+			body.recipient_details = emailList(this, 'Email Addresses', this.getNodeParameter('recipientDetails', ''));
+			break;
+		case 'externalIdentifiers': {
+			const identifiers = list(this.getNodeParameter('externalIdentifiers', ''));
+			if (identifiers.length === 0) fail(this, 'External Identifiers', 'enter at least one external identifier');
+			body.external_identifiers = identifiers.join(',');
+			break;
+		}
+		default:
+			fail(this, 'Recipients', `unknown value "${recipients}"`);
+	}
+	if (test) {
+		if (recipients !== 'recipientDetails') {
+			fail(this, 'Test', 'a test send goes to email addresses: set Recipients to Email Addresses');
+		}
+		body.test = true;
+	}
+	options.body = body;
+	return options;
+}
+
+export const communicationResource: TalkBoxResource = {
+	option: { name: 'Communication', value: 'communication' },
+	properties: [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: ['communication'] } },
+			options: [
+				operation({
+					name: 'Get Many',
+					value: 'getAll',
+					action: 'Get many communications',
+					description: 'Get the reports of communications sent from the account',
+					method: 'GET',
+					url: '/communications',
+					output: { split: true },
+					pagination: COMMUNICATION_PAGES,
+				}),
+				operation({
+					name: 'Get Many for Promotion',
+					value: 'getAllForPromotion',
+					action: 'Get many communications of a promotion',
+					description: 'Get the reports of communications sent from one promotion',
+					method: 'GET',
+					url: '/promotions',
+					preSend: [idInPath('promotionId', 'Promotion ID', '/promotions', '/communications')],
+					output: { split: true },
+					pagination: COMMUNICATION_PAGES,
+				}),
+				operation({
+					name: 'Trigger',
+					value: 'trigger',
+					action: 'Trigger a communication from a promotion',
+					description: 'Send an API-triggered promotion now to the given recipients',
+					method: 'POST',
+					url: '/promotions',
+					preSend: [
+						idInPath('promotionIdentifier', 'Promotion', '/promotions', '/communications'),
+						buildTrigger,
+					],
+				}),
+			],
+			default: 'getAll',
+		},
+		{
+			displayName: 'Promotion ID',
+			name: 'promotionId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 10023789',
+			displayOptions: show(['getAllForPromotion']),
+		},
+		{
+			displayName: 'Promotion ID or System Name',
+			name: 'promotionIdentifier',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 10123456 or welcome_offer',
+			description:
+				'ID or system name of an API-triggered promotion (TalkBox → Automated → API triggered); it must be enabled',
+			displayOptions: show(['trigger']),
+		},
+		{
+			displayName: 'Triggering sends the promotion to these recipients straight away; a send cannot be recalled.',
+			name: 'triggerNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: show(['trigger']),
+		},
+		{
+			displayName: 'Recipients',
+			name: 'triggerRecipients',
+			type: 'options',
+			default: 'contactIds',
+			displayOptions: show(['trigger']),
+			options: [
+				{ name: 'Contact IDs', value: 'contactIds' },
+				{ name: 'Email Addresses', value: 'recipientDetails' },
+				{
+					name: 'External Identifiers',
+					value: 'externalIdentifiers',
+					description: 'Only for Mirror Mode accounts',
+				},
+			],
+		},
+		{
+			displayName: 'Contact IDs',
+			name: 'contactIds',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 9591062,9591063',
+			description: 'Comma-separated contact IDs',
+			displayOptions: show(['trigger'], { triggerRecipients: ['contactIds'] }),
+		},
+		{
+			displayName: 'Email Addresses',
+			name: 'recipientDetails',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. ann@example.com,bob@example.com',
+			description: 'Comma-separated email addresses',
+			displayOptions: show(['trigger'], { triggerRecipients: ['recipientDetails'] }),
+		},
+		{
+			displayName: 'External Identifiers',
+			name: 'externalIdentifiers',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. abc123,def456',
+			description: 'Comma-separated external identifiers',
+			displayOptions: show(['trigger'], { triggerRecipients: ['externalIdentifiers'] }),
+		},
+		{
+			displayName: 'Test',
+			name: 'test',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to mark the send as a test in reports (needs Recipients set to Email Addresses)',
+			displayOptions: show(['trigger']),
+		},
+		...listProperties(show(['getAll', 'getAllForPromotion'])),
+		rawResponseProperty(show(['getAll', 'getAllForPromotion'])),
+	],
+};

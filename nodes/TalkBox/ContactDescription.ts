@@ -1,0 +1,318 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { listProperties } from '../shared';
+import { fail, idPath, isoQuery, operation, showFor } from './audience/common';
+import { CONTACT_FIELDS_PARAMETER, contactBody, convertValue } from './audience/contactBody';
+import type { TalkBoxResource } from './types';
+
+const show = showFor('contact');
+
+const contactPath = (suffix = '') =>
+	idPath(`/contact/{0}${suffix}`, [{ parameter: 'contactId', label: 'Contact ID', numeric: true }]);
+
+/** find_first: each criterion becomes a query parameter (email, mobile_number or a text field). */
+async function searchCriteria(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	const rows = (this.getNodeParameter('searchCriteria.criterion', []) as IDataObject[]) ?? [];
+	const qs: IDataObject = {};
+	for (const [index, row] of rows.entries()) {
+		const field = String(row.field ?? '').trim();
+		const label = `Search Criteria → criterion ${index + 1}`;
+		if (field === '') fail(this, label, 'choose a field to search by');
+		if (qs[field] !== undefined) fail(this, label, `${field} is used twice`);
+		const fieldType = field === 'mobile_number' ? 'MobileNumber' : 'Text';
+		const value = row.value === undefined || row.value === null ? '' : String(row.value).trim();
+		if (value === '') fail(this, label, `a value for ${field} is required`);
+		const converted = convertValue(fieldType, field, value);
+		if (converted.problem !== undefined) fail(this, label, converted.problem);
+		qs[field] = converted.value as string;
+	}
+	if (Object.keys(qs).length === 0) fail(this, 'Search Criteria', 'add at least one criterion (email, mobile number or a text field)');
+	options.qs = { ...(options.qs ?? {}), ...qs };
+	return options;
+}
+
+const MAPPER_DESCRIPTION =
+	'The contact fields of this TalkBox account. Dates may be ISO dates (2024-03-05) or dd/mm/yyyy and are sent as dd/mm/yyyy. Choice fields take an option, its ID or its name; Multiple Choice fields take several with an expression, e.g. {{ [9, 10] }} or "Harpo, Chico" (on update they are added to the options the contact already has).';
+
+const contactFieldsProperty = (operations: string[], mode: 'add' | 'map'): INodeProperties => ({
+	displayName: 'Contact Fields',
+	name: CONTACT_FIELDS_PARAMETER,
+	type: 'resourceMapper',
+	noDataExpression: true,
+	default: { mappingMode: 'defineBelow', value: null },
+	required: true,
+	description: MAPPER_DESCRIPTION,
+	typeOptions: {
+		resourceMapper: {
+			resourceMapperMethod: 'getContactFieldMapping',
+			mode,
+			fieldWords: { singular: 'field', plural: 'fields' },
+			addAllFields: false,
+			multiKeyMatch: false,
+			supportAutoMap: true,
+		},
+	},
+	displayOptions: show(operations),
+});
+
+const versionTags: INodeProperties = {
+	displayName: 'Version Tags',
+	name: 'versionTags',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. mobile_app_v3, pos',
+	description:
+		'Comma-separated labels shown with this change in the contact change log (agent, source or reason of the change)',
+};
+
+const tagString = (description: string): INodeProperties => ({
+	displayName: 'Tag Names',
+	name: 'tagString',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. VIP, Gaming',
+	description,
+});
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['contact'] } },
+		options: [
+			operation({
+				name: 'Create',
+				value: 'create',
+				action: 'Create a contact',
+				description: 'Create a contact (needs an email address or a mobile number)',
+				method: 'POST',
+				url: '/contact',
+				preSend: [contactBody({ requireIdentity: true })],
+			}),
+			operation({
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update a contact',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				method: 'POST',
+				url: '/contact/create_or_update',
+				preSend: [contactBody({ requireIdentity: true })],
+			}),
+			operation({
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a contact',
+				description: 'Delete a contact',
+				method: 'DELETE',
+				url: '/contact',
+				preSend: [contactPath()],
+			}),
+			operation({
+				name: 'Find First',
+				value: 'findFirst',
+				action: 'Find the first matching contact',
+				description: 'Find the first contact whose email, mobile number or text fields match',
+				method: 'GET',
+				url: '/contact/find_first',
+				preSend: [searchCriteria],
+			}),
+			operation({
+				name: 'Get',
+				value: 'get',
+				action: 'Get a contact',
+				description: 'Retrieve a contact',
+				method: 'GET',
+				url: '/contact',
+				preSend: [contactPath()],
+			}),
+			operation({
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many contacts',
+				description: 'Retrieve contacts, optionally created or updated within a time range',
+				method: 'GET',
+				url: '/contact',
+				preSend: [
+					isoQuery('filters', [
+						{ name: 'createdAfter', key: 'created_after', label: 'Filters → Created After' },
+						{ name: 'createdBefore', key: 'created_before', label: 'Filters → Created Before' },
+						{ name: 'updatedAfter', key: 'updated_after', label: 'Filters → Updated After' },
+						{ name: 'updatedBefore', key: 'updated_before', label: 'Filters → Updated Before' },
+					]),
+				],
+				output: { split: true },
+				pagination: { type: 'page', positionParam: 'page', sizeParam: 'per_page', pageSize: 100 },
+			}),
+			operation({
+				name: 'Send Resubscription Email',
+				value: 'sendResubscriptionEmail',
+				action: 'Send a resubscription email to a contact',
+				description: 'Email an unsubscribed contact a link to resubscribe their email address',
+				method: 'POST',
+				url: '/contact',
+				preSend: [contactPath('/send_resubscription_email')],
+			}),
+			operation({
+				name: 'Send Resubscription SMS',
+				value: 'sendResubscriptionSms',
+				action: 'Send a resubscription SMS to a contact',
+				description: 'Text an unsubscribed contact a link to resubscribe their mobile number',
+				method: 'POST',
+				url: '/contact',
+				preSend: [contactPath('/send_resubscription_sms')],
+			}),
+			operation({
+				name: 'Update',
+				value: 'update',
+				action: 'Update a contact',
+				description: 'Change the given fields of a contact; fields left out keep their values',
+				method: 'PUT',
+				url: '/contact',
+				preSend: [contactPath(), contactBody({ requireChange: true })],
+			}),
+		],
+		default: 'get',
+	},
+	{
+		displayName: 'Contact ID',
+		name: 'contactId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 300',
+		description: 'The ID of the contact',
+		displayOptions: show(['delete', 'get', 'sendResubscriptionEmail', 'sendResubscriptionSms', 'update']),
+	},
+	contactFieldsProperty(['create', 'upsert'], 'add'),
+	contactFieldsProperty(['update'], 'map'),
+	{
+		displayName: 'Options',
+		name: 'contactOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(['create', 'upsert']),
+		options: [
+			{
+				displayName: 'Tag Names or IDs',
+				name: 'tagIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getContactTags' },
+				default: [],
+				description:
+					'Existing tags to add the contact to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			tagString('Comma-separated tag names to add the contact to (missing tags are created)'),
+			versionTags,
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'contactOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(['update']),
+		options: [
+			tagString('Comma-separated tag names; they replace all the tags the contact has now'),
+			{
+				displayName: 'Unreachable by Email',
+				name: 'unreachableEmail',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether TalkBox should treat the contact as unreachable by email (it sets this itself after 3 failed deliveries)',
+			},
+			{
+				displayName: 'Unreachable by Mobile',
+				name: 'unreachableMobile',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether TalkBox should treat the contact as unreachable by mobile (it sets this itself after 3 failed deliveries)',
+			},
+			versionTags,
+		],
+	},
+	{
+		displayName: 'Search Criteria',
+		name: 'searchCriteria',
+		type: 'fixedCollection',
+		placeholder: 'Add Criterion',
+		default: { criterion: [{ field: 'email', value: '' }] },
+		typeOptions: { multipleValues: true },
+		description: 'Field values the contact must have; with several, all must match',
+		displayOptions: show(['findFirst']),
+		options: [
+			{
+				displayName: 'Criterion',
+				name: 'criterion',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'field',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getContactSearchFields' },
+						default: 'email',
+						description:
+							'Email, mobile number or another text field. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. name@email.com',
+						description: 'The exact value to find',
+					},
+				],
+			},
+		],
+	},
+	...listProperties(show(['getAll'])),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: show(['getAll']),
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only contacts created after this time',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only contacts created before this time',
+			},
+			{
+				displayName: 'Updated After',
+				name: 'updatedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only contacts updated after this time',
+			},
+			{
+				displayName: 'Updated Before',
+				name: 'updatedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only contacts updated before this time',
+			},
+		],
+	},
+];
+
+export const contactResource: TalkBoxResource = {
+	option: { name: 'Contact', value: 'contact' },
+	properties,
+};

@@ -1,0 +1,67 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { listProperties } from '../shared';
+import { isoQuery, operation, showFor } from './audience/common';
+import type { TalkBoxResource } from './types';
+
+const show = showFor('subscription');
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['subscription'] } },
+		options: [
+			operation({
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many subscriptions',
+				description:
+					'Retrieve email and SMS subscription records (subscribed and unsubscribed), optionally created within a time range',
+				method: 'GET',
+				url: '/subscriptions',
+				preSend: [
+					isoQuery('subscriptionFilters', [
+						{ name: 'createdAfter', key: 'created_after', label: 'Filters → Created After' },
+						{ name: 'createdBefore', key: 'created_before', label: 'Filters → Created Before' },
+					]),
+				],
+				output: { split: true },
+				pagination: { type: 'page', positionParam: 'page', sizeParam: 'per_page', pageSize: 100 },
+			}),
+		],
+		default: 'getAll',
+	},
+	...listProperties(show(['getAll'])),
+	{
+		displayName: 'Filters',
+		name: 'subscriptionFilters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: show(['getAll']),
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only subscriptions created after this time',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only subscriptions created before this time',
+			},
+		],
+	},
+];
+
+export const subscriptionResource: TalkBoxResource = {
+	option: { name: 'Subscription', value: 'subscription' },
+	properties,
+};

@@ -1,0 +1,169 @@
+/**
+ * The account's contact fields (`GET /fields`, an object keyed by system name) for pickers, the
+ * contact resource mapper and the field resource's output.
+ */
+import type {
+	FieldType,
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
+
+import { listSearch, talkBox, vendorRequest } from '../../shared';
+
+/** One TalkBox field as n8n sees it. */
+export interface TalkBoxField {
+	systemName: string;
+	name: string;
+	fieldType: string;
+	/** Option id → label (choice fields). */
+	options: Record<string, string>;
+}
+
+const isObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A fields map (`{ system_name: { name, field_type, options } }`, the shape of GET /fields and of
+ * the field create/update/delete answers) as one record per field, system name included.
+ */
+export function fieldRecords(payload: unknown): IDataObject[] {
+	if (!isObject(payload)) return [];
+	return Object.entries(payload).map(([systemName, details]) => ({
+		system_name: systemName,
+		...(isObject(details) ? details : { value: details as string }),
+	}));
+}
+
+/** Contact attributes every contact endpoint documents, even if GET /fields leaves them out. */
+const BUILT_IN: TalkBoxField[] = [
+	{ systemName: 'email', name: 'Email', fieldType: 'Text', options: {} },
+	{ systemName: 'mobile_number', name: 'Mobile number', fieldType: 'MobileNumber', options: {} },
+];
+
+export async function loadFields(ctx: ILoadOptionsFunctions): Promise<TalkBoxField[]> {
+	const payload = await vendorRequest(ctx, talkBox, { method: 'GET', url: '/fields' });
+	const fields = fieldRecords(payload).map((record) => ({
+		systemName: String(record.system_name),
+		name: String(record.name ?? record.system_name),
+		fieldType: String(record.field_type ?? 'Text'),
+		options: Object.fromEntries(
+			Object.entries(isObject(record.options) ? record.options : {}).map(([id, label]) => [id, String(label)]),
+		),
+	}));
+	for (const builtIn of BUILT_IN) {
+		if (!fields.some((field) => field.systemName === builtIn.systemName)) fields.push(builtIn);
+	}
+	return fields;
+}
+
+/** TalkBox field types → the label shown in n8n (also read back when converting values). */
+export const TYPE_LABELS: Record<string, string> = {
+	Text: 'Text',
+	MobileNumber: 'Mobile Number',
+	Boolean: 'Boolean',
+	SingleChoice: 'Single Choice',
+	MultipleChoice: 'Multiple Choice',
+	Number: 'Number',
+	Float: 'Float',
+	Currency: 'Currency',
+	Date: 'Date',
+};
+
+const N8N_TYPES: Record<string, FieldType> = {
+	Text: 'string',
+	MobileNumber: 'string',
+	Boolean: 'boolean',
+	SingleChoice: 'options',
+	MultipleChoice: 'options',
+	Number: 'number',
+	Float: 'number',
+	Currency: 'number',
+	Date: 'dateTime',
+};
+
+/**
+ * The label of a field in the contact mapper: `First name (Text)`. The TalkBox type in brackets
+ * tells the user the format, and tells the node how to convert the value (the saved mapping
+ * keeps labels, not TalkBox types).
+ */
+export const mapperLabel = (field: TalkBoxField) =>
+	`${field.name} (${TYPE_LABELS[field.fieldType] ?? field.fieldType})`;
+
+/** The TalkBox type and plain name back from a mapper label. */
+export function parseMapperLabel(label: string | undefined): { fieldType?: string; name?: string } {
+	const match = /^(.*) \(([A-Za-z ]+)\)$/.exec(label ?? '');
+	if (!match) return {};
+	const fieldType = Object.keys(TYPE_LABELS).find((type) => TYPE_LABELS[type] === match[2]);
+	return fieldType ? { fieldType, name: match[1] } : {};
+}
+
+const PRIORITY = ['email', 'mobile_number', 'first_name', 'last_name'];
+
+/** The contact resource mapper: one entry per account field, with its type and options. */
+export async function contactFieldMapping(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const fields = await loadFields(this);
+	const rank = (field: TalkBoxField) => {
+		const index = PRIORITY.indexOf(field.systemName);
+		return index === -1 ? PRIORITY.length : index;
+	};
+	fields.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+	return {
+		fields: fields.map((field): ResourceMapperField => {
+			const isChoice = field.fieldType === 'SingleChoice' || field.fieldType === 'MultipleChoice';
+			return {
+				id: field.systemName,
+				displayName: mapperLabel(field),
+				required: false,
+				defaultMatch: false,
+				canBeUsedToMatch: false,
+				display: true,
+				type: N8N_TYPES[field.fieldType] ?? 'string',
+				...(isChoice
+					? {
+							options: Object.entries(field.options).map(([id, label]) => ({
+								name: label,
+								value: Number(id),
+							})),
+						}
+					: {}),
+			};
+		}),
+		emptyFieldsNotice: 'This TalkBox account has no contact fields',
+	};
+}
+
+/** Fields to search contacts by (find first): text fields, email and mobile number. */
+export async function contactSearchFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const fields = await loadFields(this);
+	return fields
+		.filter((field) => field.fieldType === 'Text' || field.fieldType === 'MobileNumber')
+		.map((field) => ({ name: field.name, value: field.systemName, description: field.systemName }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Resource locator list of fields: value is the system name (what the field URLs take). */
+export async function searchFields(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const fields = await loadFields(this);
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = fields
+		.map((field) => ({ name: `${field.name} (${field.systemName})`, value: field.systemName }))
+		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
+
+/** Resource locator list of tags. */
+export const searchTags = listSearch({ vendor: talkBox, url: '/tags', nameField: 'name', valueField: 'id' });
+
+/** Tags as dropdown options (contact create: tag IDs). */
+export async function contactTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const payload = await vendorRequest(this, talkBox, { method: 'GET', url: '/tags' });
+	const tags = Array.isArray(payload) ? (payload as IDataObject[]) : [];
+	return tags
+		.map((tag) => ({ name: String(tag.name ?? tag.id), value: Number(tag.id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
