@@ -1,0 +1,118 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+
+import { inputError, isPlausibleEmail, placeByMethod } from '../shared';
+
+/** Separators people type inside phone numbers; they are dropped before the check. */
+const PHONE_SEPARATORS = /[\s\-().]/g;
+
+/** International format: a plus sign, then the country code and number (7 to 15 digits, E.164). */
+const INTERNATIONAL_PHONE = /^\+[1-9]\d{6,14}$/;
+
+/** The phone in the form PersonaClick expects, or undefined when it is not international. */
+export function internationalPhone(value: string): string | undefined {
+	const compact = value.trim().replace(PHONE_SEPARATORS, '');
+	return INTERNATIONAL_PHONE.test(compact) ? compact : undefined;
+}
+
+/** The PersonaClick request keys a contact can be identified by. */
+export type IdentifierKey = 'email' | 'phone' | 'external_id' | 'loyalty_id' | 'telegram_id';
+
+/** How an error names a missing identifier of each kind. */
+const IDENTIFIER_NAMES: Record<IdentifierKey, string> = {
+	email: 'an email address',
+	phone: 'a phone number',
+	external_id: 'an external ID',
+	loyalty_id: 'a loyalty ID',
+	telegram_id: 'a Telegram ID',
+};
+
+const stringValue = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
+
+/**
+ * Check one identifier value for its kind and return what to send: a plausible email, a phone in
+ * international format (separators removed), or any other non-empty ID. Throws an input error.
+ */
+function checkedIdentifier(ctx: IExecuteSingleFunctions, key: IdentifierKey, raw: unknown, label: string): string {
+	const fail = (problem: string): never => {
+		throw inputError(ctx.getNode(), ctx.getItemIndex(), label, problem);
+	};
+	const value = stringValue(raw);
+	if (value === '') fail(`${IDENTIFIER_NAMES[key]} is required but this item has none`);
+	if (key === 'email' && !isPlausibleEmail(value)) fail(`"${value}" is not a valid email address`);
+	if (key === 'phone') {
+		return (
+			internationalPhone(value) ??
+			fail(`"${value}" is not a phone number in international format (a + then the country code and number, e.g. +15550100000)`)
+		);
+	}
+	return value;
+}
+
+/**
+ * The contact identifier: its kind from the Identify By dropdown (`identifierType`, one of
+ * `allowed`), its value from `identifier`; sent under the kind's own key (JSON body for POST,
+ * query for GET).
+ */
+export function identifierFrom(allowed: readonly IdentifierKey[]): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const key = this.getNodeParameter('identifierType', 'email') as IdentifierKey;
+		if (!allowed.includes(key)) {
+			throw inputError(this.getNode(), this.getItemIndex(), 'Identify By', `"${String(key)}" is not one of ${allowed.join(', ')}`);
+		}
+		const value = checkedIdentifier(this, key, this.getNodeParameter('identifier', ''), 'Identifier');
+		return placeByMethod(options, key, value);
+	};
+}
+
+/** An optional filter of the given kind (email or phone): checked, and sent when set. */
+export function optionalContactFilter(parameter: string, key: 'email' | 'phone', label: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const raw = this.getNodeParameter(parameter, '');
+		if (stringValue(raw) === '') return options;
+		return placeByMethod(options, key, checkedIdentifier(this, key, raw, label));
+	};
+}
+
+/** `YYYY-MM-DD` of a date-time parameter value (picker string, ISO string, Date or Luxon DateTime). */
+function datePart(value: unknown): string | undefined {
+	let text: string | undefined;
+	if (typeof value === 'string') text = value.trim();
+	else if (value instanceof Date && !Number.isNaN(value.getTime())) text = value.toISOString();
+	else if (value !== null && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		text = String((value as { toISO: () => string }).toISO());
+	}
+	const match = text ? /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(text) : null;
+	if (!match) return undefined;
+	const [, year, month, day] = match;
+	const parsed = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+	const valid = parsed.getUTCFullYear() === Number(year) && parsed.getUTCMonth() === Number(month) - 1 && parsed.getUTCDate() === Number(day);
+	return valid ? `${year}-${month}-${day}` : undefined;
+}
+
+/**
+ * A period filter: the From and To date-time parameters sent as PersonaClick's `from` / `to`
+ * dates (`YYYY-MM-DD`, the date as written). Unset ones are left to PersonaClick's defaults.
+ */
+export function periodToQuery(fromParameter: string, toParameter: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const dates: Record<'from' | 'to', string | undefined> = { from: undefined, to: undefined };
+		for (const [key, parameter, label] of [
+			['from', fromParameter, 'From'],
+			['to', toParameter, 'To'],
+		] as const) {
+			const raw = this.getNodeParameter(parameter, '') as unknown;
+			if (stringValue(raw) === '') continue;
+			const date = datePart(raw);
+			if (!date) {
+				throw inputError(this.getNode(), this.getItemIndex(), label, `"${String(raw)}" is not a date (use the date picker, YYYY-MM-DD or an ISO date-time)`);
+			}
+			dates[key] = date;
+		}
+		if (dates.from && dates.to && dates.from > dates.to) {
+			throw inputError(this.getNode(), this.getItemIndex(), 'From', `the period starts (${dates.from}) after it ends (${dates.to})`);
+		}
+		if (dates.from) placeByMethod(options, 'from', dates.from);
+		if (dates.to) placeByMethod(options, 'to', dates.to);
+		return options;
+	};
+}
