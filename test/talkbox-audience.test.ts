@@ -341,7 +341,8 @@ describe('contact', () => {
 				per_page: '50',
 				created_after: '2024-01-10T00:00:00Z',
 				created_before: '2024-01-15T00:00:00Z',
-				updated_after: '2024-01-01T00:00:00',
+				// a picker value without a zone is meant in the workflow's time zone (n8n's default America/New_York)
+				updated_after: '2024-01-01T00:00:00-05:00',
 			},
 		});
 		expect(out.map((contact) => contact.id)).toEqual([310, 311, 312, 313]);
@@ -349,7 +350,7 @@ describe('contact', () => {
 
 	test('get many: a filter that is not a date is an input error', async () => {
 		const result = await run({ resource: 'contact', operation: 'getAll', filters: { updatedBefore: '=yesterday' } });
-		expect(result.error?.message).toContain('Filters → Updated Before: "yesterday" is not an ISO-8601 date and time');
+		expect(result.error?.message).toContain('Filters → Updated Before: "yesterday" is not a date and time (e.g. 2024-05-01T09:30:00Z) [item 0]');
 		expect(requests()).toHaveLength(0);
 	});
 

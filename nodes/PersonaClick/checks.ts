@@ -1,18 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
-import { inputError, isPlausibleEmail, placeByMethod } from '../shared';
-
-/** Separators people type inside phone numbers; they are dropped before the check. */
-const PHONE_SEPARATORS = /[\s\-().]/g;
-
-/** International format: a plus sign, then the country code and number (7 to 15 digits, E.164). */
-const INTERNATIONAL_PHONE = /^\+[1-9]\d{6,14}$/;
-
-/** The phone in the form PersonaClick expects, or undefined when it is not international. */
-export function internationalPhone(value: string): string | undefined {
-	const compact = value.trim().replace(PHONE_SEPARATORS, '');
-	return INTERNATIONAL_PHONE.test(compact) ? compact : undefined;
-}
+import { inputError, internationalPhone, isPlausibleEmail, placeByMethod } from '../shared';
 
 /** The PersonaClick request keys a contact can be identified by. */
 export type IdentifierKey = 'email' | 'phone' | 'external_id' | 'loyalty_id' | 'telegram_id';

@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { inputError, isPlausibleEmail, operationFactory, requireValue, sailthru } from '../shared';
+import { fail, isEmpty, isPlausibleEmail, operationFactory, parseJson, requireValue, sailthru } from '../shared';
 
 const operation = operationFactory(sailthru);
 
@@ -47,13 +47,6 @@ const FIELD_OPTIONS: INodePropertyOptions[] = [
 const OPT_OUT_VALUES = ['none', 'all', 'basic', 'blast'];
 
 type ParameterReader = (name: string, fallback: unknown) => unknown;
-
-const fail = (ctx: IExecuteSingleFunctions, label: string, problem: string): never => {
-	throw inputError(ctx.getNode(), ctx.getItemIndex(), label, problem);
-};
-
-const isEmpty = (value: unknown) =>
-	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : String(value ?? '').trim());
 
@@ -109,17 +102,7 @@ function varsParameter(ctx: IExecuteSingleFunctions, read: ParameterReader): IDa
 	if (read('varsInputMode', 'keyValue') === 'json') {
 		const raw = read('varsJson', '');
 		if (isEmpty(raw)) return undefined;
-		let parsed: unknown = raw;
-		if (typeof raw === 'string') {
-			try {
-				parsed = JSON.parse(raw);
-			} catch (error) {
-				fail(ctx, 'Vars (JSON)', `the value is not valid JSON (${(error as Error).message})`);
-			}
-		}
-		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			fail(ctx, 'Vars (JSON)', 'the value must be a JSON object, e.g. {"first_name": "Ann"}');
-		}
+		const parsed = parseJson(ctx, 'Vars (JSON)', raw, true);
 		return Object.keys(parsed as object).length ? (parsed as IDataObject) : undefined;
 	}
 	const pairs = (read('vars.var', []) as Array<{ name?: string; value?: unknown }>) ?? [];

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { bodyEmail, operation, requireBody, showFor } from './audience/common';
+import { bodyEmail, requireBody, showFor } from '../shared';
+import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
 const show = showFor('account');

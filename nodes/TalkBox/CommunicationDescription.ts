@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { listProperties, operationFactory, rawResponseProperty, talkBox } from '../shared';
-import { emailList, fail, idInPath, idList, list, showFor } from './campaigns/params';
+import { emailList, fail, idList, idPath, list, listProperties, rawResponseProperty, showFor } from '../shared';
+import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
-const operation = operationFactory(talkBox);
 const show = showFor('communication');
 
 /** TalkBox answers 10 communications a page (only `page` is documented). */
@@ -68,7 +67,7 @@ export const communicationResource: TalkBoxResource = {
 					description: 'Get the reports of communications sent from one promotion',
 					method: 'GET',
 					url: '/promotions',
-					preSend: [idInPath('promotionId', 'Promotion ID', '/promotions', '/communications')],
+					preSend: [idPath('/promotions/{0}/communications', [{ parameter: 'promotionId', label: 'Promotion ID' }])],
 					output: { split: true },
 					pagination: COMMUNICATION_PAGES,
 				}),
@@ -80,7 +79,7 @@ export const communicationResource: TalkBoxResource = {
 					method: 'POST',
 					url: '/promotions',
 					preSend: [
-						idInPath('promotionIdentifier', 'Promotion', '/promotions', '/communications'),
+						idPath('/promotions/{0}/communications', [{ parameter: 'promotionIdentifier', label: 'Promotion' }]),
 						buildTrigger,
 					],
 				}),

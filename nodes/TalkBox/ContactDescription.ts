@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { listProperties } from '../shared';
-import { fail, idPath, isoQuery, operation, showFor } from './audience/common';
+import { fail, idPath, listProperties, showFor, isoDateQuery } from '../shared';
+import { operation } from './operation';
 import { CONTACT_FIELDS_PARAMETER, contactBody, convertValue } from './audience/contactBody';
 import type { TalkBoxResource } from './types';
 
@@ -135,11 +135,11 @@ const properties: INodeProperties[] = [
 				method: 'GET',
 				url: '/contact',
 				preSend: [
-					isoQuery('filters', [
-						{ name: 'createdAfter', key: 'created_after', label: 'Filters → Created After' },
-						{ name: 'createdBefore', key: 'created_before', label: 'Filters → Created Before' },
-						{ name: 'updatedAfter', key: 'updated_after', label: 'Filters → Updated After' },
-						{ name: 'updatedBefore', key: 'updated_before', label: 'Filters → Updated Before' },
+					isoDateQuery([
+						{ parameter: 'filters.createdAfter', key: 'created_after', label: 'Filters → Created After' },
+						{ parameter: 'filters.createdBefore', key: 'created_before', label: 'Filters → Created Before' },
+						{ parameter: 'filters.updatedAfter', key: 'updated_after', label: 'Filters → Updated After' },
+						{ parameter: 'filters.updatedBefore', key: 'updated_before', label: 'Filters → Updated Before' },
 					]),
 				],
 				output: { split: true },

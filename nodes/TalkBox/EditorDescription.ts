@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { fail, operation, showFor, text } from './audience/common';
+import { fail, showFor, text } from '../shared';
+import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
 const show = showFor('editor');
@@ -105,7 +106,7 @@ const properties: INodeProperties[] = [
 				url: '/editor/block/session',
 				preSend: [sessionQuery],
 				// TalkBox answers with the bare key (not JSON).
-				textBody: 'session_key',
+				output: { textBody: 'session_key' },
 			}),
 		],
 		default: 'getSession',

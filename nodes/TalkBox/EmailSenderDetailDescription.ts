@@ -1,10 +1,9 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { idLocator, isPlausibleEmail, listProperties, operationFactory, talkBox } from '../shared';
-import { fail, idInPath, showFor, text } from './campaigns/params';
+import { fail, idLocator, idPath, isPlausibleEmail, listProperties, showFor, text } from '../shared';
+import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
-const operation = operationFactory(talkBox);
 const show = showFor('emailSenderDetail');
 
 /** `{name, address}`: both required by TalkBox on create and update; the address must be valid. */
@@ -17,7 +16,7 @@ async function buildSender(this: IExecuteSingleFunctions, options: IHttpRequestO
 	return options;
 }
 
-const senderId = idInPath('emailSenderDetailId', 'Email Sender Detail', '/email_sender_details');
+const senderId = idPath('/email_sender_details/{0}', [{ parameter: 'emailSenderDetailId', label: 'Email Sender Detail' }]);
 
 export const emailSenderDetailResource: TalkBoxResource = {
 	option: { name: 'Email Sender Detail', value: 'emailSenderDetail' },

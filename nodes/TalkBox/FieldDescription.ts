@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, listProperties, requireValue } from '../shared';
-import { applyLimit, fail, idPath, list, operation, showFor } from './audience/common';
+import { fail, idLocator, idPath, list, listProperties, requireValue, showFor } from '../shared';
+import { operation } from './operation';
 import { fieldRecords } from './audience/fields';
 import type { TalkBoxResource } from './types';
 
@@ -90,7 +90,7 @@ const properties: INodeProperties[] = [
 				method: 'POST',
 				url: '/fields',
 				preSend: [requireValue('fieldName', 'Name'), fieldOptions],
-				transform: asRecords,
+				output: { transform: asRecords },
 			}),
 			operation({
 				name: 'Delete',
@@ -100,7 +100,7 @@ const properties: INodeProperties[] = [
 				method: 'DELETE',
 				url: '/fields',
 				preSend: [idPath('/fields/{0}', [{ parameter: 'fieldId', label: 'Field' }])],
-				transform: asRecords,
+				output: { transform: asRecords },
 			}),
 			operation({
 				name: 'Get Many',
@@ -109,10 +109,7 @@ const properties: INodeProperties[] = [
 				description: 'Retrieve the contact fields of the account, one item per field',
 				method: 'GET',
 				url: '/fields',
-				output: { split: true },
-				transform(records) {
-					return applyLimit(this, asRecords(records));
-				},
+				output: { split: true, transform: asRecords },
 			}),
 			operation({
 				name: 'Update',
@@ -126,7 +123,7 @@ const properties: INodeProperties[] = [
 					requireValue('fieldName', 'Name'),
 					fieldOptions,
 				],
-				transform: asRecords,
+				output: { transform: asRecords },
 			}),
 		],
 		default: 'getAll',

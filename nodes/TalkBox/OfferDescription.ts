@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, listProperties, operationFactory, talkBox } from '../shared';
-import { fail, idInPath, integerId, isoDateValue, list, showFor, text } from './campaigns/params';
+import { fail, idLocator, idPath, integerId, isoDateTime, list, listProperties, showFor, text } from '../shared';
+import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
-const operation = operationFactory(talkBox);
 const show = showFor('offer');
 
-const offerId = idInPath('offerId', 'Offer', '/offers');
+const offerId = idPath('/offers/{0}', [{ parameter: 'offerId', label: 'Offer' }]);
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MAX_DESCRIPTION = 150;
@@ -26,7 +25,7 @@ function description(ctx: IExecuteSingleFunctions, value: unknown): string {
 
 /** A validity date/time as ISO-8601 (with the workflow's zone), or only its date part. */
 function dateTimeValue(ctx: IExecuteSingleFunctions, value: unknown, label: string, dateOnly: boolean): string {
-	const iso = isoDateValue(ctx, value, label);
+	const iso = isoDateTime(ctx, value, label);
 	return dateOnly ? iso.slice(0, 10) : iso;
 }
 

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, isPlausibleEmail, operationFactory, talkBox } from '../shared';
+import { fail, idList, idLocator, idPath, integerId, isPlausibleEmail, jsonText, list, showFor, text } from '../shared';
 import { filterCriteriaProperty, readFilterCriteria } from './campaigns/filterCriteria';
-import { fail, idInPath, idList, integerId, jsonText, list, showFor, text, wallClock } from './campaigns/params';
+import { wallClock } from './campaigns/sendTime';
+import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
-const operation = operationFactory(talkBox);
 const show = showFor('promotion');
 
 const VOUCHER_PLACEHOLDER = '[VOUCHER]';
@@ -230,7 +230,7 @@ export const promotionResource: TalkBoxResource = {
 					description: 'Delete a promotion',
 					method: 'DELETE',
 					url: '/promotions',
-					preSend: [idInPath('promotionId', 'Promotion ID', '/promotions')],
+					preSend: [idPath('/promotions/{0}', [{ parameter: 'promotionId', label: 'Promotion ID' }])],
 				}),
 				operation({
 					name: 'Update',
@@ -239,7 +239,7 @@ export const promotionResource: TalkBoxResource = {
 					description: 'Change a promotion; it is sent again only when a send time or date trigger is set',
 					method: 'PUT',
 					url: '/promotions',
-					preSend: [idInPath('promotionId', 'Promotion ID', '/promotions'), buildPromotion],
+					preSend: [idPath('/promotions/{0}', [{ parameter: 'promotionId', label: 'Promotion ID' }]), buildPromotion],
 				}),
 			],
 			default: 'create',

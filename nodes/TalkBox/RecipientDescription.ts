@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { operationFactory, talkBox } from '../shared';
+import { showFor } from '../shared';
 import { filterCriteriaProperty, readFilterCriteria } from './campaigns/filterCriteria';
-import { showFor } from './campaigns/params';
+import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
-const operation = operationFactory(talkBox);
 const show = showFor('recipient');
 
 /** `{sms_body?, filter_criteria?, preferred_channel?}`: only what was set (nothing = every contact). */

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { idLocator, listProperties, operationFactory, talkBox } from '../shared';
-import { fail, idInPath, jsonText, showFor, text } from './campaigns/params';
+import { fail, idLocator, idPath, jsonText, listProperties, showFor, text } from '../shared';
+import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
-const operation = operationFactory(talkBox);
 const show = showFor('section');
 
-const sectionId = idInPath('sectionId', 'Section', '/sections');
+const sectionId = idPath('/sections/{0}', [{ parameter: 'sectionId', label: 'Section' }]);
 
 /** Create: `{system_name, structure}`, both required. */
 async function buildCreate(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listProperties } from '../shared';
-import { isoQuery, operation, showFor } from './audience/common';
+import { listProperties, showFor, isoDateQuery } from '../shared';
+import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
 const show = showFor('subscription');
@@ -23,9 +23,9 @@ const properties: INodeProperties[] = [
 				method: 'GET',
 				url: '/subscriptions',
 				preSend: [
-					isoQuery('subscriptionFilters', [
-						{ name: 'createdAfter', key: 'created_after', label: 'Filters → Created After' },
-						{ name: 'createdBefore', key: 'created_before', label: 'Filters → Created Before' },
+					isoDateQuery([
+						{ parameter: 'subscriptionFilters.createdAfter', key: 'created_after', label: 'Filters → Created After' },
+						{ parameter: 'subscriptionFilters.createdBefore', key: 'created_before', label: 'Filters → Created Before' },
 					]),
 				],
 				output: { split: true },

@@ -1,14 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listProperties } from '../shared';
-import { isoQuery, operation, showFor } from './audience/common';
+import { listProperties, showFor, isoDateQuery } from '../shared';
+import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
 const show = showFor('survey');
 
-const range = isoQuery('surveyRange', [
-	{ name: 'from', key: 'from', label: 'Time Range → From' },
-	{ name: 'to', key: 'to', label: 'Time Range → To' },
+const range = isoDateQuery([
+	{ parameter: 'surveyRange.from', key: 'from', label: 'Time Range → From' },
+	{ parameter: 'surveyRange.to', key: 'to', label: 'Time Range → To' },
 ]);
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, listProperties, requireValue } from '../shared';
-import { idPath, operation, showFor } from './audience/common';
+import { idLocator, idPath, listProperties, requireValue, showFor } from '../shared';
+import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
 const show = showFor('tag');
@@ -16,7 +16,7 @@ const requireTagName = requireValue('tagName', 'Name');
 
 /** TalkBox answers membership changes with an empty 200: say what happened instead. */
 function membershipResult(action: 'added' | 'removed') {
-	return function (this: IExecutePaginationFunctions, records: IDataObject[]) {
+	return function (this: IExecuteSingleFunctions, records: IDataObject[]) {
 		return records.map((record) =>
 			record.success === true && Object.keys(record).length === 1
 				? {
@@ -46,8 +46,7 @@ const properties: INodeProperties[] = [
 				method: 'POST',
 				url: '/tags',
 				preSend: [membershipPath],
-				output: { emptyBody: { success: true } },
-				transform: membershipResult('added'),
+				output: { emptyBody: { success: true }, transform: membershipResult('added') },
 			}),
 			operation({
 				name: 'Create',
@@ -84,8 +83,7 @@ const properties: INodeProperties[] = [
 				method: 'GET',
 				url: '/tags',
 				preSend: [tagPath('/contacts')],
-				output: { path: 'id', split: true },
-				transform: (records) => records.map((record) => ({ id: record.value })),
+				output: { path: 'id', split: true, transform: (records) => records.map((record) => ({ id: record.value })) },
 			}),
 			operation({
 				name: 'Get Many',
@@ -104,8 +102,7 @@ const properties: INodeProperties[] = [
 				method: 'DELETE',
 				url: '/tags',
 				preSend: [membershipPath],
-				output: { emptyBody: { success: true } },
-				transform: membershipResult('removed'),
+				output: { emptyBody: { success: true }, transform: membershipResult('removed') },
 			}),
 			operation({
 				name: 'Untag All Contacts',

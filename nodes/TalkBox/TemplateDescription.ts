@@ -1,13 +1,12 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { idLocator, listProperties, operationFactory, talkBox } from '../shared';
-import { fail, idInPath, jsonText, showFor, text } from './campaigns/params';
+import { fail, idLocator, idPath, jsonText, listProperties, showFor, text } from '../shared';
+import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
-const operation = operationFactory(talkBox);
 const show = showFor('template');
 
-const templateId = idInPath('templateId', 'Template', '/templates');
+const templateId = idPath('/templates/{0}', [{ parameter: 'templateId', label: 'Template' }]);
 
 /** `{template: {name, structure, enabled}}`: TalkBox requires all three on create and update. */
 async function buildTemplate(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { fail, operation, showFor, text } from './audience/common';
+import { fail, showFor, text } from '../shared';
+import { operation } from './operation';
 import { convertValue } from './audience/contactBody';
 import type { TalkBoxResource } from './types';
 

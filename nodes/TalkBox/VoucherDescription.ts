@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { listProperties, operationFactory, rawResponseProperty, talkBox } from '../shared';
-import { fail, idInPath, integerId, isoDateQuery, showFor, text } from './campaigns/params';
+import { fail, idPath, integerId, isoDateQuery, listProperties, rawResponseProperty, showFor, text } from '../shared';
+import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
-const operation = operationFactory(talkBox);
 const show = showFor('voucher');
 
-const voucherId = idInPath('voucherId', 'Voucher', '/vouchers');
+const voucherId = idPath('/vouchers/{0}', [{ parameter: 'voucherId', label: 'Voucher' }]);
 
 const STATUS_OPTIONS = [
 	{ name: 'After Valid Period', value: 'after_valid_period' },

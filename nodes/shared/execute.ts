@@ -5,6 +5,7 @@ import {
 	type DeclarativeRestApiSettings,
 	type IDataObject,
 	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
@@ -34,6 +35,13 @@ export interface OutputSpec {
 	split?: boolean;
 	/** The item to output when the vendor answers 2xx with an empty body (else that is an error). */
 	emptyBody?: IDataObject;
+	/** The vendor answers 2xx with bare text (not JSON): output it as `{ [textBody]: text }`. */
+	textBody?: string;
+	/**
+	 * Reshape the records of one response (e.g. an object keyed by ID into one record per entry,
+	 * or an empty-body success into a descriptive item). Runs before Return All / Limit.
+	 */
+	transform?: (this: IExecuteSingleFunctions, records: IDataObject[]) => IDataObject[];
 }
 
 /** How a list is paged. Page size and position go into the query string. */
@@ -213,17 +221,22 @@ function readRecords(
 	const itemIndex = ctx.getItemIndex();
 	const fail = () => vendorApiError(node, { vendor, response, itemIndex, secrets });
 	const { statusCode, body } = response;
+	const output = config.output ?? {};
 	if (statusCode < 200 || statusCode >= 300 || vendor.readError(response)) throw fail();
-	if (body === undefined || body === null || body === '') {
-		if (config.output?.emptyBody) return [config.output.emptyBody];
-		throw fail();
+	let records: IDataObject[];
+	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) {
+		if (!output.emptyBody) throw fail();
+		records = [{ ...output.emptyBody }];
+	} else if (typeof body === 'string') {
+		if (!output.textBody) throw fail();
+		records = [{ [output.textBody]: body.trim() }];
+	} else if (raw) {
+		return [toItemJson(body)];
+	} else {
+		const payload = getPath(vendor.unwrap(body), output.path);
+		records = Array.isArray(payload) ? payload.map(toItemJson) : payload === undefined ? [] : [toItemJson(payload)];
 	}
-	if (typeof body === 'string') throw fail();
-	if (raw) return [toItemJson(body)];
-	const records = getPath(vendor.unwrap(body), config.output?.path);
-	if (Array.isArray(records)) return records.map(toItemJson);
-	if (records === undefined) return [];
-	return [toItemJson(records)];
+	return output.transform ? output.transform.call(ctx, records) : records;
 }
 
 async function collect(

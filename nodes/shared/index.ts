@@ -6,3 +6,4 @@ export * from './retry';
 export * from './validate';
 export * from './vendors';
 export * from './request';
+export * from './params';

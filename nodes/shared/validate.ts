@@ -1,18 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
-import { inputError } from './errors';
-
-/** Loose but useful: one @, no spaces, a dot in the domain. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export const isPlausibleEmail = (value: string): boolean => EMAIL.test(value.trim());
-
-const isEmpty = (value: unknown) =>
-	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-
-function fail(ctx: IExecuteSingleFunctions, label: string, problem: string): never {
-	throw inputError(ctx.getNode(), ctx.getItemIndex(), label, problem);
-}
+import { fail, isEmpty, isPlausibleEmail, parseJson } from './params';
 
 /** The parameter must have a non-empty value for this item. */
 export function requireValue(parameter: string, label: string): PreSendAction {
@@ -46,17 +34,7 @@ export function jsonToBody(parameter: string, label: string, bodyPath: string): 
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const value = this.getNodeParameter(parameter, '') as unknown;
 		if (isEmpty(value)) return options;
-		let parsed: unknown = value;
-		if (typeof value === 'string') {
-			try {
-				parsed = JSON.parse(value);
-			} catch (error) {
-				fail(this, label, `the value is not valid JSON (${(error as Error).message})`);
-			}
-		}
-		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			fail(this, label, 'the value must be a JSON object');
-		}
+		const parsed = parseJson(this, label, value, true);
 		setBodyPath(options, bodyPath, parsed as IDataObject);
 		return options;
 	};

@@ -10,8 +10,7 @@ import type {
 	ResourceMapperField,
 } from 'n8n-workflow';
 
-import { isPlausibleEmail } from '../../shared';
-import { fail, list } from './common';
+import { fail, isPlausibleEmail, list } from '../../shared';
 import { parseMapperLabel } from './fields';
 
 export const CONTACT_FIELDS_PARAMETER = 'contactFields';

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail } from './params';
+import { fail } from '../../shared';
 
 export const FILTER_CRITERIA_PARAMETER = 'filterCriteria';
 
