@@ -46,7 +46,7 @@ function loadFromPackage<T>(distPaths: string[]): T[] {
 	const sources = distPaths
 		.map((distPath) => join(__dirname, '..', distPath.replace(/^dist\//, '').replace(/\.js$/, '')))
 		// A vendor still being built has no source yet.
-		.filter((source) => existsSync(`${source}.ts`));
+		.filter((source) => existsSync(`${source}.ts`) || existsSync(`${source}.js`));
 	return sources.map((source) => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const exports = require(source) as Record<string, new () => T>;
