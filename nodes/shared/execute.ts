@@ -167,6 +167,8 @@ async function sendWithRetry(
 				return response;
 			}
 		} catch (error) {
+			// A cancelled execution is not a failure to retry.
+			if (ctx.getExecutionCancelSignal()?.aborted) throw error;
 			failure = { kind: 'network', code: networkCode(error) };
 		}
 
