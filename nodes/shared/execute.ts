@@ -168,7 +168,7 @@ async function sendWithRetry(
 			}
 		} catch (error) {
 			// A cancelled execution is not a failure to retry.
-			if (ctx.getExecutionCancelSignal()?.aborted) throw error;
+			if (ctx.getExecutionCancelSignal()?.aborted) throw new NodeOperationError(node, error as Error, { itemIndex });
 			failure = { kind: 'network', code: networkCode(error) };
 		}
 
