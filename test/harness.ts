@@ -11,6 +11,8 @@ import { join } from 'node:path';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-engagement-test-'));
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
+// Lines are still captured for the secret checks (see logSink); they are just not printed.
+process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
