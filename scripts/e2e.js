@@ -13,31 +13,34 @@
  *      credential (sandbox data passes, a wrong secret fails), and the browser suite
  *      (test/e2e/browser.js, Debian Chromium through playwright-core).
  *
- * Options: --runtime=n8n-1|n8n-2 (repeatable; default both), --no-browser, --browser-on=n8n-1,n8n-2
- * (default n8n-1), --keep-going-on-install-failure. Prints phase timings and a last line
- * "N passed, N failed"; exits non-zero on any failure.
+ * Options: --runtime=n8n-1|n8n-2 (repeatable; default both); --no-browser; --browser-on=n8n-1,n8n-2
+ * (runtimes that get the browser suite; default both); --load=package|custom (default package:
+ * the packed tarball installed as a community package; custom: N8N_CUSTOM_EXTENSIONS=dist, used
+ * automatically while package.json lists files the build has not produced). E2E_DEBUG=1 logs
+ * the browser suite's steps. Prints phase timings and a last line "N passed, N failed"; exits
+ * non-zero on any failure. Logs: .runtime/logs/; screenshots: test-artifacts/.
  */
 const fs = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
 
-const { ROOT, RUNTIME_DIR, Timer, log, ensureDir } = require('./lib/util');
+const { ROOT, RUNTIME_DIR, Timer, log, ensureDir, formatDuration, freePort } = require('./lib/util');
 const runtimes = require('./lib/runtimes');
 const pkg = require('./lib/package');
 const { N8n, nodeOutput, nodeError } = require('./lib/n8n');
-const { loadExamples, forPresentNodes, ourNodes } = require('./lib/workflows');
+const { presentExamples, ourNodes } = require('./lib/workflows');
 const { startSandbox } = require('../sandbox');
 const { VENDOR_CHECKS, EXAMPLE_CHECKS } = require('../test/e2e/checks');
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
 function parseArgs(argv) {
-	const options = { runtimes: [], browser: true, browserOn: ['n8n-1'] };
+	const options = { runtimes: [], browser: true, browserOn: ['n8n-1', 'n8n-2'] };
 	for (const arg of argv) {
 		const [key, value] = arg.replace(/^--/, '').split('=');
 		if (key === 'runtime') options.runtimes.push(...value.split(','));
 		else if (key === 'no-browser') options.browser = false;
 		else if (key === 'browser-on') options.browserOn = value.split(',');
+		else if (key === 'load' && ['package', 'custom'].includes(value)) options.load = value;
 		else throw new Error(`unknown option ${arg}`);
 	}
 	if (options.runtimes.length === 0) options.runtimes = ['n8n-1', 'n8n-2'];
@@ -52,16 +55,18 @@ class Results {
 	}
 
 	async check(name, fn) {
+		const started = Date.now();
+		const took = () => `(${formatDuration(Date.now() - started)})`;
 		try {
 			const value = await fn();
 			this.passed += 1;
-			log(`  PASS ${name}`);
+			log(`  PASS ${name} ${took()}`);
 			return value;
 		} catch (error) {
 			this.failed += 1;
 			const message = error && error.stack ? error.stack.split('\n').slice(0, 6).join('\n') : String(error);
 			this.failures.push({ name, message });
-			log(`  FAIL ${name}\n${message.replace(/^/gm, '       ')}`);
+			log(`  FAIL ${name} ${took()}\n${message.replace(/^/gm, '       ')}`);
 			return undefined;
 		}
 	}
@@ -73,21 +78,9 @@ class Results {
 	}
 }
 
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
-
 /** Everything a runtime suite needs to know about this build. */
 function plan(discovered, sandbox, results) {
-	const { vendors, nodes } = discovered;
+	const { vendors } = discovered;
 	const testable = vendors.filter((v) => v.hasSandbox);
 	for (const v of vendors.filter((row) => !row.hasSandbox)) {
 		results.fail(`${v.vendor}: sandbox`, `sandbox/vendors/${v.sandbox}.js is missing, so ${v.vendor} cannot be exercised`);
@@ -112,15 +105,11 @@ function plan(discovered, sandbox, results) {
 			checks.push({ name: workflow.name, workflow, assert });
 		}
 	}
-	for (const { file, workflow } of loadExamples()) {
-		const trimmed = forPresentNodes(workflow, presentNodes);
-		if (!trimmed) {
-			log(`example ${file}: none of its nodes is built yet, skipped`);
-			continue;
-		}
+	const examples = presentExamples(presentNodes, log);
+	for (const { file, workflow: trimmed } of examples) {
 		const vendorsInWorkflow = testable.filter((v) => ourNodes(trimmed).some((n) => n.type === pkg.nodeType(v.node)));
 		checks.push({
-			name: `example "${workflow.name}" (${file})`,
+			name: `example "${trimmed.name}" (${file})`,
 			workflow: trimmed,
 			assert: ({ output, error, sandbox: sb }) => {
 				for (const node of ourNodes(trimmed)) {
@@ -133,7 +122,7 @@ function plan(discovered, sandbox, results) {
 			},
 		});
 	}
-	return { testable, credentials, presentNodes, checks };
+	return { testable, credentials, presentNodes, checks, examples: examples.map((e) => e.workflow) };
 }
 
 async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, results, timer, options }) {
@@ -148,13 +137,16 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 		brokerPort: await freePort(),
 		owner: { email: 'e2e-owner@example.com', password: 'E2eOwner-Passw0rd', firstName: 'E2E', lastName: 'Owner' },
 		logName: `e2e-${label}`,
+		load: options.load,
 	});
-	log(`${label}: n8n ${runtime.version} at ${n8n.baseUrl} (log: ${n8n.logFile})`);
+	log(`${label}: n8n ${runtime.version} at ${n8n.baseUrl}, package loaded as ${options.load} (log: ${n8n.logFile})`);
 
-	const installed = await results.check(`${label}: install package tarball`, () =>
-		timer.phase(`${label}: install package`, () => n8n.installPackage(tarball)).then(() => true),
-	);
-	if (!installed) return;
+	if (options.load === 'package') {
+		const installed = await results.check(`${label}: install package tarball`, () =>
+			timer.phase(`${label}: install package`, () => n8n.installPackage(tarball)).then(() => true),
+		);
+		if (!installed) return;
+	}
 
 	const imported = await timer.phase(`${label}: import credentials + workflows`, async () => {
 		const ok1 = await results.check(`${label}: n8n import:credentials (${planned.credentials.length})`, () =>
@@ -171,9 +163,7 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 			for (const check of planned.checks) {
 				await results.check(`${label}: ${check.name}`, async () => {
 					sandbox.reset();
-					const started = Date.now();
 					const result = await n8n.execute(check.workflow.id);
-					log(`    n8n execute --id=${check.workflow.id}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 					if (!result.run) {
 						const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
 						throw new Error(`no run data from n8n execute (exit ${result.code}):\n${tail}`);
@@ -206,7 +196,7 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 			await results.check(`${label}: every node and credential of the package is loaded`, async () => {
 				const types = await n8n.get('/types/nodes.json');
 				const names = new Set((Array.isArray(types.body) ? types.body : []).map((t) => t.name));
-				const missing = planned.presentNodes.map(pkg.nodeType).filter((t) => !names.has(t));
+				const missing = planned.presentNodes.map((name) => n8n.nodeType(name)).filter((t) => !names.has(t));
 				if (missing.length) throw new Error(`n8n did not load: ${missing.join(', ')} (HTTP ${types.status})`);
 				const creds = await n8n.get('/types/credentials.json');
 				const credNames = new Set((Array.isArray(creds.body) ? creds.body : []).map((t) => t.name));
@@ -284,6 +274,7 @@ async function main() {
 		log(`vendor sandbox on ${sandbox.origin}`);
 		try {
 			const planned = plan(discovered, sandbox, results);
+			options.load = pkg.chooseLoad(discovered, options.load, log);
 			if (planned.presentNodes.length === 0) results.fail('package', 'the build provides no node with a sandbox');
 			for (const runtime of selected) {
 				const installName = installs.find((i) => i.name.startsWith(`install ${runtime.name}`)).name;

@@ -10,9 +10,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { request } = require('undici');
 
-const { ensureDir, log, run, startBackground, waitFor, writeJson, LOG_DIR } = require('./util');
-const { npmEnv } = require('./runtimes');
+const { ROOT, ensureDir, readJson, run, startBackground, waitFor, writeJson, LOG_DIR } = require('./util');
+const { npmEnv, NPM } = require('./runtimes');
 
+const PACKAGE = readJson(path.join(ROOT, 'package.json')).name;
 const BROWSER_ID = 'n8n-nodes-engagement-scripts';
 
 class N8n {
@@ -25,8 +26,12 @@ class N8n {
 	 * @param {{email: string, password: string, firstName: string, lastName: string}} options.owner
 	 * @param {string} options.logName   file name stem for logs under .runtime/logs
 	 * @param {object} [options.extraEnv] extra environment
+	 * @param {'package'|'custom'} [options.load] how n8n gets our nodes: 'package' = the packed
+	 *   tarball installed as a community package (node types `n8n-nodes-engagement.<name>`),
+	 *   'custom' = N8N_CUSTOM_EXTENSIONS pointing at dist/ (node types `CUSTOM.<name>`)
 	 */
 	constructor(options) {
+		this.load = 'package';
 		Object.assign(this, options);
 		this.baseUrl = `http://127.0.0.1:${this.port}`;
 		this.cookie = undefined;
@@ -63,6 +68,7 @@ class N8n {
 			DB_SQLITE_POOL_SIZE: '2',
 			N8N_LOG_LEVEL: 'info',
 		};
+		if (this.load === 'custom') env.N8N_CUSTOM_EXTENSIONS = path.join(ROOT, 'dist');
 		if (this.runtime.major >= 2) {
 			Object.assign(env, {
 				N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
@@ -101,10 +107,21 @@ class N8n {
 		await this.cli(['import:credentials', `--input=${file}`]);
 	}
 
-	/** `n8n import:workflow` of a list of workflows. */
+	/** The node type a workflow uses for one of our nodes, given how the package is loaded. */
+	nodeType(name) {
+		return this.load === 'custom' ? `CUSTOM.${name}` : `${PACKAGE}.${name}`;
+	}
+
+	/** `n8n import:workflow` of a list of workflows (written with package node types). */
 	async importWorkflows(workflows, fileName = 'workflows.json') {
 		const file = path.join(this.home, 'import', fileName);
-		writeJson(file, workflows);
+		const adapted = workflows.map((workflow) => ({
+			...workflow,
+			nodes: workflow.nodes.map((node) =>
+				node.type.startsWith(`${PACKAGE}.`) ? { ...node, type: this.nodeType(node.type.slice(PACKAGE.length + 1)) } : node,
+			),
+		}));
+		writeJson(file, adapted);
 		await this.cli(['import:workflow', `--input=${file}`]);
 	}
 
@@ -132,10 +149,14 @@ class N8n {
 			timeoutMs: 180000,
 			abort,
 		});
-		// /healthz answers before the REST controllers are registered on some versions.
+		// /healthz answers while n8n still replies "n8n is starting up. Please wait" (HTTP 200,
+		// text/html) to everything else: wait for the REST API's JSON.
 		await waitFor(
 			`n8n REST API on ${this.baseUrl}`,
-			async () => (await this.get('/rest/settings', { auth: false })).status === 200,
+			async () => {
+				const settings = await this.get('/rest/settings', { auth: false });
+				return settings.status === 200 && typeof settings.body === 'object' && Boolean(settings.body.data);
+			},
 			{ timeoutMs: 120000, abort },
 		);
 	}
@@ -192,13 +213,15 @@ class N8n {
 	async login() {
 		const response = await this.post(
 			'/rest/login',
-			{ emailOrLdapLoginId: this.owner.email, email: this.owner.email, password: this.owner.password },
+			{ emailOrLdapLoginId: this.owner.email, password: this.owner.password },
 			{ auth: false },
 		);
 		if (response.status !== 200) throw new Error(`login failed: HTTP ${response.status} ${JSON.stringify(response.body)}`);
 		const setCookie = [].concat(response.headers['set-cookie'] || []);
 		const auth = setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
-		if (!auth) throw new Error('login answered without an n8n-auth cookie');
+		if (!auth) {
+			throw new Error(`login answered without an n8n-auth cookie: ${JSON.stringify(response.headers)} ${JSON.stringify(response.body).slice(0, 300)}`);
+		}
 		this.cookie = auth;
 		return response.body.data;
 	}
@@ -208,8 +231,10 @@ class N8n {
 		const response = await this.post('/rest/credentials/test', {
 			credentials: { id: credential.id, name: credential.name, type: credential.type, data },
 		});
+		// An HTTP error (unknown credential type, no access) is not a credential-test verdict.
 		if (response.status !== 200) {
-			return { status: 'Error', message: `HTTP ${response.status} ${JSON.stringify(response.body)}` };
+			const message = response.body && response.body.message ? response.body.message : JSON.stringify(response.body);
+			throw new Error(`POST /rest/credentials/test answered HTTP ${response.status}: ${message}`);
 		}
 		return response.body.data;
 	}
@@ -220,7 +245,7 @@ class N8n {
 		const manifest = path.join(nodesDir, 'package.json');
 		if (!fs.existsSync(manifest)) writeJson(manifest, { name: 'installed-nodes', private: true, dependencies: {} });
 		await run(
-			'npm',
+			NPM,
 			['install', tarball, '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev', '--legacy-peer-deps', '--no-package-lock'],
 			{ cwd: nodesDir, logFile: this.logFile, env: npmEnv() },
 		);
@@ -261,4 +286,4 @@ function randomPassword() {
 	return `Sb${crypto.randomBytes(9).toString('base64url')}7x`;
 }
 
-module.exports = { N8n, parseRawOutput, nodeOutput, nodeError, randomPassword, log };
+module.exports = { N8n, parseRawOutput, nodeOutput, nodeError, randomPassword };

@@ -10,6 +10,7 @@ const path = require('node:path');
 
 const { ROOT, LOG_DIR, ensureDir, readJson, run } = require('./util');
 const { npmEnv, NPM } = require('./runtimes');
+const { loadVendor } = require('../../sandbox');
 
 const PACKAGE = readJson(path.join(ROOT, 'package.json')).name;
 
@@ -87,10 +88,22 @@ function discover() {
 	return { nodes, credentials, sandboxes, vendors, unknownNodes, missingFiles };
 }
 
+/**
+ * How n8n should load the package: as asked, else the packed tarball, unless package.json lists
+ * files the build has not produced (n8n refuses such a package as a whole; dist/ loaded through
+ * N8N_CUSTOM_EXTENSIONS still gives the vendors that are built).
+ */
+function chooseLoad(discovered, requested, log) {
+	if (requested) return requested;
+	if (discovered.missingFiles.length === 0) return 'package';
+	log(`WARNING: package.json lists files the build did not produce: ${discovered.missingFiles.join(', ')}`);
+	log('         n8n would refuse the whole package, so dist/ is loaded via N8N_CUSTOM_EXTENSIONS (node types CUSTOM.<name>).');
+	return 'custom';
+}
+
 /** Sandbox credential data for a vendor, in the shape `n8n import:credentials` takes. */
 function sandboxCredential(row, sandboxOrigin) {
-	// eslint-disable-next-line global-require
-	const module = require(path.join(ROOT, 'sandbox', 'vendors', `${row.sandbox}.js`));
+	const module = loadVendor(row.sandbox);
 	return {
 		id: credentialId(row.credential),
 		name: credentialName(row.vendor),
@@ -113,6 +126,7 @@ module.exports = {
 	build,
 	pack,
 	discover,
+	chooseLoad,
 	nodeType,
 	credentialId,
 	credentialName,

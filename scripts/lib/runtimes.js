@@ -40,11 +40,30 @@ function localNodeDir() {
 	return fs.existsSync(path.join(dir, 'include', 'node', 'node.h')) ? dir : undefined;
 }
 
-/** A clean npm environment: no inherited npm_* settings from `npm run`, explicit registry. */
+/**
+ * Settings that say where packages come from; kept when `npm run` passes them down.
+ * Everything else `npm run` exports (npm_config_local_prefix=<repo>, the repo .npmrc's
+ * ignore-scripts, npm_package_*, …) would make an install in .runtime/ act on this repo instead.
+ */
+const KEPT_NPM_SETTINGS = new Set(
+	['registry', 'cache', 'cafile', 'proxy', 'https_proxy', 'noproxy', 'strict_ssl', 'userconfig', 'globalconfig'].map(
+		(name) => `npm_config_${name}`,
+	),
+);
+
+/**
+ * Install scripts must not fetch anything outside the npm registry: sqlite3's prebuild-install
+ * would download a binary from GitHub, so it is compiled instead (node-gyp-build packages such as
+ * isolated-vm use the prebuilds inside their npm tarball and are not affected); @scarf/scarf's
+ * install-time analytics ping is switched off.
+ */
+const REGISTRY_ONLY_INSTALL = { npm_config_build_from_source: 'sqlite3', SCARF_ANALYTICS: 'false' };
+
+/** The environment for npm and n8n child processes, without `npm run`'s project settings. */
 function npmEnv(extra = {}) {
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (!/^npm_/i.test(key)) env[key] = value;
+		if (!/^npm_/i.test(key) || KEPT_NPM_SETTINGS.has(key.toLowerCase())) env[key] = value;
 	}
 	return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', ...extra };
 }
@@ -83,10 +102,10 @@ const n8n1 = {
 				overrides: OVERRIDES,
 			});
 			const nodedir = localNodeDir();
-			await run(NPM, ['install', '--no-audit', '--no-fund'], {
+			await run(NPM, ['install', '--no-audit', '--no-fund', '--foreground-scripts'], {
 				cwd: this.dir,
 				logFile,
-				env: npmEnv(nodedir ? { npm_config_nodedir: nodedir } : {}),
+				env: npmEnv({ ...REGISTRY_ONLY_INSTALL, ...(nodedir ? { npm_config_nodedir: nodedir } : {}) }),
 			});
 		});
 		markInstalled(this.dir, this.version);
@@ -157,6 +176,7 @@ const n8n2 = {
 			});
 			// npm itself runs on Node 24 here, and native modules are compiled against its headers.
 			const env = npmEnv({
+				...REGISTRY_ONLY_INSTALL,
 				PATH: `${this.pathPrefix}${path.delimiter}${process.env.PATH}`,
 				npm_config_nodedir: node24.home,
 			});
@@ -165,7 +185,7 @@ const n8n2 = {
 				logFile,
 				env,
 			});
-			await run(node24.bin, [npmCli(), 'rebuild', 'sqlite3', 'isolated-vm'], { cwd: this.dir, logFile, env });
+			await run(node24.bin, [npmCli(), 'rebuild', 'sqlite3', 'isolated-vm', '--foreground-scripts'], { cwd: this.dir, logFile, env });
 		});
 		markInstalled(this.dir, this.version);
 		return true;

@@ -5,6 +5,7 @@
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const net = require('node:net');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -53,7 +54,7 @@ class Timer {
  * returned. Rejects on a non-zero exit unless `allowFailure`.
  */
 function run(command, args, options = {}) {
-	const { cwd = ROOT, env = process.env, logFile, allowFailure = false, echo = false } = options;
+	const { cwd = ROOT, env = process.env, logFile, allowFailure = false } = options;
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const out = [];
@@ -63,12 +64,10 @@ function run(command, args, options = {}) {
 		child.stdout.on('data', (chunk) => {
 			out.push(chunk);
 			if (sink) sink.write(chunk);
-			if (echo) process.stdout.write(chunk);
 		});
 		child.stderr.on('data', (chunk) => {
 			err.push(chunk);
 			if (sink) sink.write(chunk);
-			if (echo) process.stderr.write(chunk);
 		});
 		child.on('error', reject);
 		child.on('close', (code, signal) => {
@@ -106,8 +105,8 @@ function startBackground(command, args, options = {}) {
 		const text = chunk.toString('utf8');
 		output = (output + text).slice(-20000);
 		if (sink) sink.write(chunk);
-		if (prefix) {
-			for (const line of text.split('\n')) if (line.trim()) console.log(`${prefix} ${line}`);
+		if (prefix !== undefined) {
+			for (const line of text.split('\n')) if (line.trim()) console.log(prefix ? `${prefix} ${line}` : line);
 		}
 	};
 	child.stdout.on('data', onData);
@@ -161,6 +160,27 @@ async function waitFor(description, probe, { timeoutMs = 120000, intervalMs = 25
 	throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}${lastError ? `: ${lastError.message}` : ''}`);
 }
 
+/** Whether `port` can be bound on 127.0.0.1 right now. */
+function portIsFree(port) {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+/** A port on 127.0.0.1 that is free right now. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
 function ensureDir(dir) {
 	fs.mkdirSync(dir, { recursive: true });
 	return dir;
@@ -185,6 +205,8 @@ module.exports = {
 	run,
 	startBackground,
 	waitFor,
+	portIsFree,
+	freePort,
 	ensureDir,
 	readJson,
 	writeJson,

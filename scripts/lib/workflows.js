@@ -46,6 +46,17 @@ function forPresentNodes(workflow, presentNodeNames) {
 	return { ...workflow, nodes, connections };
 }
 
+/** The examples trimmed to the built nodes, as [{ file, workflow }]; wholly unbuilt ones are skipped. */
+function presentExamples(presentNodeNames, log = () => {}) {
+	const examples = [];
+	for (const { file, workflow } of loadExamples()) {
+		const trimmed = forPresentNodes(workflow, presentNodeNames);
+		if (trimmed) examples.push({ file, workflow: trimmed });
+		else log(`example ${file} skipped: none of its nodes is built yet`);
+	}
+	return examples;
+}
+
 /** Names of our package's nodes in a workflow (the ones a run must produce output for). */
 function ourNodes(workflow) {
 	return workflow.nodes.filter(isOurs);
@@ -85,4 +96,4 @@ function uuid(...parts) {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-module.exports = { EXAMPLES_DIR, loadExamples, forPresentNodes, ourNodes, chain, TRIGGER };
+module.exports = { loadExamples, forPresentNodes, presentExamples, ourNodes, chain };

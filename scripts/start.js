@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm start`: a local n8n with this package, the vendor sandbox and example workflows.
+ *
+ *   1. installs the pinned n8n 1.x into .runtime/n8n-1/ (first run only, about 5 minutes)
+ *   2. builds the package (npm run build) and packs it; installs the tarball into
+ *      .runtime/n8n-home/.n8n/nodes the way n8n installs community packages
+ *   3. imports sandbox credentials for every vendor present and the workflows in examples/
+ *      (trimmed to the nodes that are built), with fixed IDs so re-runs update them
+ *   4. starts the vendor sandbox (sandbox/cli.js, port 5679) and n8n (port 5678, 127.0.0.1)
+ *   5. creates the owner account on first run (kept in .runtime/n8n-home/owner.json) and prints
+ *      the editor URL and login; Ctrl-C / SIGTERM stops everything
+ *
+ * Options: --port=5678 --sandbox-port=5679 --load=package|custom (custom = N8N_CUSTOM_EXTENSIONS
+ * pointing at dist/, node types CUSTOM.<name>; chosen automatically while package.json lists
+ * files the build has not produced). Logs: .runtime/logs/start-*.log.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { request } = require('undici');
+
+const { ROOT, RUNTIME_DIR, LOG_DIR, Timer, log, ensureDir, readJson, writeJson, startBackground, waitFor, portIsFree } = require('./lib/util');
+const { n8n1 } = require('./lib/runtimes');
+const pkg = require('./lib/package');
+const { N8n, randomPassword } = require('./lib/n8n');
+const { presentExamples } = require('./lib/workflows');
+
+function parseArgs(argv) {
+	const options = { port: 5678, sandboxPort: 5679, brokerPort: 5681, load: undefined };
+	for (const arg of argv) {
+		const [key, value] = arg.replace(/^--/, '').split('=');
+		if (key === 'port') options.port = Number(value);
+		else if (key === 'sandbox-port') options.sandboxPort = Number(value);
+		else if (key === 'broker-port') options.brokerPort = Number(value);
+		else if (key === 'load' && ['package', 'custom'].includes(value)) options.load = value;
+		else throw new Error(`unknown option ${arg} (known: --port=, --sandbox-port=, --broker-port=, --load=package|custom)`);
+	}
+	return options;
+}
+
+function loadOwner(home) {
+	const file = path.join(home, 'owner.json');
+	if (fs.existsSync(file)) return readJson(file);
+	const owner = { email: 'owner@example.com', password: randomPassword(), firstName: 'Local', lastName: 'Owner' };
+	writeJson(file, owner);
+	fs.chmodSync(file, 0o600);
+	return owner;
+}
+
+async function main() {
+	const options = parseArgs(process.argv.slice(2));
+	const timer = new Timer();
+	const home = ensureDir(path.join(RUNTIME_DIR, 'n8n-home'));
+	const sandboxOrigin = `http://127.0.0.1:${options.sandboxPort}`;
+
+	for (const [what, port] of [
+		['n8n', options.port],
+		['the vendor sandbox', options.sandboxPort],
+		["n8n's task-runner broker", options.brokerPort],
+	]) {
+		if (!(await portIsFree(port))) {
+			throw new Error(`port ${port} (for ${what}) is already in use on 127.0.0.1: is another "npm start" running?`);
+		}
+	}
+
+	await timer.phase(`n8n ${n8n1.version}`, async () => {
+		if (!(await n8n1.ensure())) log(`n8n ${n8n1.version} already installed in .runtime/n8n-1`);
+	});
+	let tarball;
+	await timer.phase('build package', async () => {
+		await pkg.build(path.join(ensureDir(LOG_DIR), 'start-build.log'));
+		tarball = await pkg.pack(path.join(LOG_DIR, 'start-build.log'));
+	});
+	const discovered = pkg.discover();
+	const load = pkg.chooseLoad(discovered, options.load, log);
+	const vendors = discovered.vendors.filter((v) => v.hasSandbox);
+	const presentNodes = vendors.filter((v) => v.hasNode).map((v) => v.node);
+	log(`vendors: ${vendors.map((v) => v.vendor).join(', ') || 'none'}`);
+
+	const owner = loadOwner(home);
+	const n8n = new N8n({
+		runtime: n8n1,
+		home,
+		port: options.port,
+		brokerPort: options.brokerPort,
+		owner,
+		logName: 'start-n8n',
+		load,
+	});
+
+	await timer.phase('install package + import credentials and examples', async () => {
+		const installed = path.join(home, '.n8n', 'nodes', 'node_modules', pkg.PACKAGE);
+		fs.rmSync(installed, { recursive: true, force: true });
+		if (load === 'package') await n8n.installPackage(tarball);
+		const credentials = vendors.filter((v) => v.hasCredential).map((v) => pkg.sandboxCredential(v, sandboxOrigin));
+		if (credentials.length) await n8n.importCredentials(credentials);
+		const examples = presentExamples(presentNodes, log).map(({ workflow }) => workflow);
+		if (examples.length) await n8n.importWorkflows(examples);
+		log(`imported ${credentials.length} sandbox credential(s) and ${examples.length} example workflow(s): ${examples.map((w) => w.name).join(', ')}`);
+	});
+
+	const sandbox = startBackground(process.execPath, [path.join(ROOT, 'sandbox', 'cli.js'), '--port', String(options.sandboxPort)], {
+		logFile: path.join(LOG_DIR, 'start-sandbox.log'),
+		prefix: '',
+	});
+	let stopping = false;
+	const stopAll = async (code) => {
+		if (stopping) return;
+		stopping = true;
+		log('stopping n8n and the sandbox …');
+		await Promise.all([n8n.stop(), sandbox.stop()]);
+		log('stopped');
+		process.exit(code);
+	};
+	process.on('SIGINT', () => stopAll(0));
+	process.on('SIGTERM', () => stopAll(0));
+
+	try {
+		await timer.phase('start sandbox', () =>
+			waitFor(
+				`the sandbox on ${sandboxOrigin}`,
+				async () => {
+					const response = await request(`${sandboxOrigin}/`);
+					await response.body.dump();
+					return true;
+				},
+				{ timeoutMs: 30000, abort: () => (sandbox.isAlive() ? undefined : `sandbox exited: ${sandbox.output()}`) },
+			),
+		);
+		await timer.phase('start n8n', () => n8n.start());
+		await timer.phase('owner account', async () => {
+			if (await n8n.ensureOwner()) log(`created the owner account ${owner.email}`);
+			try {
+				await n8n.login();
+			} catch (error) {
+				log(`NOTE: could not log in as ${owner.email} with the password in ${path.join(home, 'owner.json')}: ${error.message.split('\n')[0]}`);
+				log('      (changed in the UI? Update owner.json, or delete .runtime/n8n-home to start over.)');
+			}
+		});
+	} catch (error) {
+		log(`ERROR: ${error.message}`);
+		log(`n8n log: ${n8n.logFile}`);
+		await stopAll(1);
+		return;
+	}
+
+	console.log(`\n${timer.summary()}\n`);
+	console.log('n8n is running with n8n-nodes-engagement and the vendor sandbox:');
+	console.log(`  Editor:    ${n8n.baseUrl}/`);
+	console.log(`  Email:     ${owner.email}`);
+	console.log(`  Password:  ${owner.password}`);
+	console.log(`  Sandbox:   ${sandboxOrigin} (credentials "<Vendor> sandbox" point here)`);
+	console.log(`  n8n log:   ${n8n.logFile}`);
+	console.log('Press Ctrl-C to stop.\n');
+
+	const exited = await Promise.race([
+		n8n.server.exited.then((r) => ({ who: 'n8n', ...r })),
+		sandbox.exited.then((r) => ({ who: 'sandbox', ...r })),
+	]);
+	if (!stopping) {
+		log(`${exited.who} exited unexpectedly (code ${exited.code}, signal ${exited.signal}); see ${exited.who === 'n8n' ? n8n.logFile : path.join(LOG_DIR, 'start-sandbox.log')}`);
+		await stopAll(1);
+	}
+}
+
+main().catch((error) => {
+	console.error(error.message || error);
+	process.exit(1);
+});
