@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listProperties, operationFactory, personaClick, requireEmail } from '../shared';
+import { listProperties, operationFactory, personaClick, requireEmail, showFor } from '../shared';
 import { channelFlagsProperty, channelFlagsToBody } from './channelFlags';
 import { identifierFrom, optionalContactFilter, periodToQuery } from './checks';
 
 const operation = operationFactory(personaClick);
 
-const show = (operations: string[]) => ({ show: { resource: ['subscription'], operation: operations } });
+const show = showFor('subscription');
 
 /** PersonaClick answers at most 20,000 changes per request. */
 const MAX_CHANGES_PER_PAGE = 20_000;

@@ -6,11 +6,11 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { fail, isEmpty, isPlausibleEmail, operationFactory, parseJson, requireValue, sailthru } from '../shared';
+import { fail, isEmpty, isPlausibleEmail, operationFactory, parseJson, requireValue, sailthru, showFor } from '../shared';
 
 const operation = operationFactory(sailthru);
 
-const show = (operations: string[]) => ({ show: { resource: ['user'], operation: operations } });
+const show = showFor('user');
 
 /** The `key` value that sends no key at all (Sailthru then reads the ID as an email address). */
 export const NO_KEY = 'default';

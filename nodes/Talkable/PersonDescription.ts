@@ -8,6 +8,7 @@ import {
 	rawResponseProperty,
 	requireEmail,
 	requireValue,
+	showFor,
 	talkable,
 } from '../shared';
 import { siteSlug } from './siteSlug';
@@ -20,7 +21,7 @@ const personUrl = (suffix = '') => `=/people/{{ encodeURIComponent(String($param
 const checkPerson = requireValue('personSlug', 'Person');
 const commonPreSend = [checkPerson, siteSlug];
 
-const show = (operations: string[]) => ({ show: { resource: ['person'], operation: operations } });
+const show = showFor('person');
 
 const LIST_OPERATIONS = ['getReferralsAsAdvocate', 'getRewards', 'getShares'];
 
