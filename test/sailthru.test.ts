@@ -7,11 +7,10 @@
 import { createHash } from 'node:crypto';
 
 import { CREDENTIAL_TYPES, NODE_TYPES, runNode, shutdownEngine, testCredential, type RunResult } from './harness';
+import { startSandbox, type Sandbox } from './helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startSandbox } = require('../sandbox');
 
-let sandbox: any;
+let sandbox: Sandbox;
 beforeAll(async () => {
 	sandbox = await startSandbox({ vendors: ['sailthru'] });
 });

@@ -14,20 +14,11 @@ import type {
 
 import { TalkBox } from '../nodes/TalkBox/TalkBox.node';
 import { runNode, shutdownEngine, testCredential, type RunResult } from './harness';
+import { startSandbox, type RecordedRequest, type Sandbox } from './helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startSandbox } = require('../sandbox');
 
-interface RecordedRequest {
-	method: string;
-	path: string;
-	query: Record<string, string | string[]>;
-	headers: Record<string, string>;
-	rawBody: string;
-	body: unknown;
-}
 
-let sandbox: any;
+let sandbox: Sandbox;
 beforeAll(async () => {
 	sandbox = await startSandbox({ vendors: ['talkbox'] });
 });

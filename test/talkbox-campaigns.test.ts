@@ -7,20 +7,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { NODE_TYPES, runNode, shutdownEngine, type RunResult } from './harness';
+import { startSandbox, type RecordedRequest, type Sandbox } from './helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startSandbox } = require('../sandbox');
 
-interface Recorded {
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	headers: Record<string, string>;
-	rawBody: string;
-	body: unknown;
-}
 
-let sandbox: any;
+let sandbox: Sandbox;
 beforeAll(async () => {
 	sandbox = await startSandbox({ vendors: ['talkbox'] });
 });
@@ -45,7 +36,7 @@ async function run(
 	});
 }
 
-const requests = (): Recorded[] => sandbox.requestsFor('talkbox');
+const requests = (): RecordedRequest[] => sandbox.requestsFor('talkbox');
 const state = () => sandbox.vendor('talkbox').state;
 const out = (result: RunResult) => result.items.map((item) => item.json);
 const rl = (value: string, mode = 'list') => ({ __rl: true, mode, value });
@@ -63,7 +54,7 @@ function expectOneRequest(expected: { method: string; path: string; query?: obje
 	return all[0];
 }
 
-function expectWire(request: Recorded, expected: { method: string; path: string; query?: object; body?: unknown }) {
+function expectWire(request: RecordedRequest, expected: { method: string; path: string; query?: object; body?: unknown }) {
 	expect(request.method).toBe(expected.method);
 	expect(request.path).toBe(expected.path);
 	expect(request.query).toEqual(expected.query ?? {});
