@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { inputError, setBodyPath } from '../shared';
+import { fail, setBodyPath } from '../shared';
 
 const CHANNELS = [
 	{ name: 'Email', key: 'email' },
@@ -91,9 +91,8 @@ export async function channelFlagsToBody(this: IExecuteSingleFunctions, options:
 		if (!(flag.name in chosen)) continue;
 		const value = flagValue(chosen[flag.name]);
 		if (value === undefined) {
-			throw inputError(
-				this.getNode(),
-				this.getItemIndex(),
+			fail(
+				this,
 				`${LABEL} → ${flag.displayName}`,
 				`"${String(chosen[flag.name])}" is not subscribe, unsubscribe, unchanged, true or false`,
 			);
@@ -103,10 +102,9 @@ export async function channelFlagsToBody(this: IExecuteSingleFunctions, options:
 		sent += 1;
 	}
 	if (sent === 0) {
-		throw inputError(
-			this.getNode(),
-			this.getItemIndex(),
-			LABEL,
+		fail(
+				this,
+				LABEL,
 			'add at least one channel set to Subscribe or Unsubscribe; PersonaClick refuses a change with no flags',
 		);
 	}

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
-import { inputError, internationalPhone, isPlausibleEmail, placeByMethod } from '../shared';
+import { fail, internationalPhone, isPlausibleEmail, placeByMethod } from '../shared';
 
 /** The PersonaClick request keys a contact can be identified by. */
 export type IdentifierKey = 'email' | 'phone' | 'external_id' | 'loyalty_id' | 'telegram_id';
@@ -21,16 +21,13 @@ const stringValue = (value: unknown) => (value === undefined || value === null ?
  * international format (separators removed), or any other non-empty ID. Throws an input error.
  */
 function checkedIdentifier(ctx: IExecuteSingleFunctions, key: IdentifierKey, raw: unknown, label: string): string {
-	const fail = (problem: string): never => {
-		throw inputError(ctx.getNode(), ctx.getItemIndex(), label, problem);
-	};
 	const value = stringValue(raw);
-	if (value === '') fail(`${IDENTIFIER_NAMES[key]} is required but this item has none`);
-	if (key === 'email' && !isPlausibleEmail(value)) fail(`"${value}" is not a valid email address`);
+	if (value === '') fail(ctx, label, `${IDENTIFIER_NAMES[key]} is required but this item has none`);
+	if (key === 'email' && !isPlausibleEmail(value)) fail(ctx, label, `"${value}" is not a valid email address`);
 	if (key === 'phone') {
 		return (
 			internationalPhone(value) ??
-			fail(`"${value}" is not a phone number in international format (a + then the country code and number, e.g. +15550100000)`)
+			fail(ctx, label, `"${value}" is not a phone number in international format (a + then the country code and number, e.g. +15550100000)`)
 		);
 	}
 	return value;
@@ -45,7 +42,7 @@ export function identifierFrom(allowed: readonly IdentifierKey[]): PreSendAction
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const key = this.getNodeParameter('identifierType', 'email') as IdentifierKey;
 		if (!allowed.includes(key)) {
-			throw inputError(this.getNode(), this.getItemIndex(), 'Identify By', `"${String(key)}" is not one of ${allowed.join(', ')}`);
+			fail(this, 'Identify By', `"${String(key)}" is not one of ${allowed.join(', ')}`);
 		}
 		const value = checkedIdentifier(this, key, this.getNodeParameter('identifier', ''), 'Identifier');
 		return placeByMethod(options, key, value);
@@ -92,12 +89,12 @@ export function periodToQuery(fromParameter: string, toParameter: string): PreSe
 			if (stringValue(raw) === '') continue;
 			const date = datePart(raw);
 			if (!date) {
-				throw inputError(this.getNode(), this.getItemIndex(), label, `"${String(raw)}" is not a date (use the date picker, YYYY-MM-DD or an ISO date-time)`);
+				fail(this, label, `"${String(raw)}" is not a date (use the date picker, YYYY-MM-DD or an ISO date-time)`);
 			}
 			dates[key] = date;
 		}
 		if (dates.from && dates.to && dates.from > dates.to) {
-			throw inputError(this.getNode(), this.getItemIndex(), 'From', `the period starts (${dates.from}) after it ends (${dates.to})`);
+			fail(this, 'From', `the period starts (${dates.from}) after it ends (${dates.to})`);
 		}
 		if (dates.from) placeByMethod(options, 'from', dates.from);
 		if (dates.to) placeByMethod(options, 'to', dates.to);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { fail, idLocator, idPath, integerId, isoDateTime, list, listProperties, showFor, text } from '../shared';
+import { fail, idLocator, idPath, integerId, isoDateTime, list, listProperties, showFor, text, parseJson } from '../shared';
 import { operation } from './operation';
 import type { TalkBoxResource } from './types';
 
@@ -54,17 +54,7 @@ function optionalFields(ctx: IExecuteSingleFunctions, fields: IDataObject, offer
 		}
 	}
 	if (fields.userData !== undefined && String(fields.userData).trim() !== '') {
-		let userData: unknown = fields.userData;
-		if (typeof userData === 'string') {
-			try {
-				userData = JSON.parse(userData);
-			} catch (error) {
-				fail(ctx, 'User Data', `the value is not valid JSON (${(error as Error).message})`);
-			}
-		}
-		if (userData === null || typeof userData !== 'object' || Array.isArray(userData)) {
-			fail(ctx, 'User Data', 'must be a JSON object');
-		}
+		const userData = parseJson(ctx, 'User Data', fields.userData, true);
 		offer.user_data = userData as IDataObject;
 	}
 	if (fields.reminderMessageIds !== undefined) {

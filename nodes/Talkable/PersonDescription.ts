@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import {
-	inputError,
+	fail,
 	listProperties,
 	operationFactory,
 	pairsToBody,
@@ -29,9 +29,8 @@ const LIST_OPERATIONS = ['getReferralsAsAdvocate', 'getRewards', 'getShares'];
 async function requireSomeField(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const data = (options.body as { data?: object } | undefined)?.data;
 	if (!data || Object.keys(data).length === 0) {
-		throw inputError(
-			this.getNode(),
-			this.getItemIndex(),
+		fail(
+			this,
 			'Person Fields',
 			'add at least one field (first name, last name, username, customer ID or a custom property)',
 		);
