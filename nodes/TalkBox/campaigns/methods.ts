@@ -1,23 +1,20 @@
 /** Pickers of the campaign resources (listSearch for resource locators, loadOptions for fields). */
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { listSearch, talkBox, vendorRequest } from '../../shared';
+import { fieldRecords } from '../audience/fields';
 import type { TalkBoxMethods } from '../types';
 
-/** Contact fields from `GET /fields` (an object keyed by system name), optionally of some types. */
+/** Contact fields from `GET /fields` (one record per field), optionally of some types. */
 async function loadFields(ctx: ILoadOptionsFunctions, types?: string[]): Promise<INodePropertyOptions[]> {
-	const payload = (await vendorRequest(ctx, talkBox, { method: 'GET', url: '/fields' })) as IDataObject | undefined;
-	const fields = payload && typeof payload === 'object' && !Array.isArray(payload) ? payload : {};
-	return Object.entries(fields)
-		.filter(([, field]) => !types || types.includes(String((field as IDataObject)?.field_type ?? '')))
-		.map(([systemName, field]) => {
-			const details = (field ?? {}) as IDataObject;
-			return {
-				name: `${String(details.name ?? systemName)} (${systemName})`,
-				value: systemName,
-				description: details.field_type ? `${String(details.field_type)} field` : undefined,
-			};
-		})
+	const records = fieldRecords(await vendorRequest(ctx, talkBox, { method: 'GET', url: '/fields' }));
+	return records
+		.filter((field) => !types || types.includes(String(field.field_type ?? '')))
+		.map((field) => ({
+			name: `${String(field.name ?? field.system_name)} (${String(field.system_name)})`,
+			value: String(field.system_name),
+			description: field.field_type ? `${String(field.field_type)} field` : undefined,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
