@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { placeByMethod } from '../nodes/shared/validate';
+import { placeForPersonaClick } from '../nodes/PersonaClick/placement';
 
 export class PersonaClickApi implements ICredentialType {
 	name = 'personaClickApi';
@@ -46,9 +46,9 @@ export class PersonaClickApi implements ICredentialType {
 	];
 
 	/**
-	 * PersonaClick wants shop_id and shop_secret as request parameters: in the JSON body of a
-	 * POST, in the query string of a GET. Works on copies so the caller's options never hold the
-	 * secret.
+	 * PersonaClick wants shop_id and shop_secret as request parameters: in the query string of a
+	 * GET, in the JSON body of a POST or a DELETE (/profile/purge takes a JSON body). Works on
+	 * copies so the caller's options never hold the secret.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
@@ -60,8 +60,8 @@ export class PersonaClickApi implements ICredentialType {
 			qs: { ...(requestOptions.qs ?? {}) },
 			body: body !== null && typeof body === 'object' && !Array.isArray(body) ? { ...(body as IDataObject) } : body,
 		};
-		placeByMethod(options, 'shop_id', String(credentials.shopId ?? '').trim());
-		placeByMethod(options, 'shop_secret', String(credentials.shopSecret ?? ''));
+		placeForPersonaClick(options, 'shop_id', String(credentials.shopId ?? '').trim());
+		placeForPersonaClick(options, 'shop_secret', String(credentials.shopSecret ?? ''));
 		return options;
 	}
 

@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -12,7 +13,7 @@ export class TalkBoxApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/talkbox.svg', dark: 'file:../icons/talkbox.dark.svg' } as const;
 
-	documentationUrl = 'https://talkbox.impactapp.com.au/service/v1/docs';
+	documentationUrl = 'https://talkbox.impactapp.com.au/api';
 
 	properties: INodeProperties[] = [
 		{
@@ -41,15 +42,16 @@ export class TalkBoxApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.username}}',
-				password: '={{$credentials.password}}',
-			},
-		},
-	};
+	// A function, not a generic `={{ }}` template: n8n would evaluate two expressions per request.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			auth: { username: String(credentials.username ?? ''), password: String(credentials.password ?? '') },
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

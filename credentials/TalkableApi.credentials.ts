@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -12,7 +13,7 @@ export class TalkableApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/talkable.svg', dark: 'file:../icons/talkable.dark.svg' } as const;
 
-	documentationUrl = 'https://docs.talkable.com/api_v2/introduction.html';
+	documentationUrl = 'https://www.talkable.com/api-docs/';
 
 	properties: INodeProperties[] = [
 		{
@@ -40,14 +41,29 @@ export class TalkableApi implements ICredentialType {
 			default: 'https://www.talkable.com/api/v2',
 			description: 'Change only for a proxy, a regional host or a local sandbox',
 		},
+		// The contract names this field webhookKey; it is a secret (it verifies webhooks).
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
+		{
+			displayName: 'Webhook Security Key',
+			name: 'webhookKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the Talkable Trigger: the Webhook security key shown in Talkable under Menu → Webhooks. It verifies incoming webhooks.',
+		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiKey}}' },
-		},
-	};
+	// A function, not a generic `={{ }}` template: n8n would evaluate an expression per request.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.apiKey ?? '').trim()}` },
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

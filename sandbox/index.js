@@ -23,6 +23,9 @@ const { URL } = require('node:url');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const openai = require('./openai');
+const triggers = require('./triggers');
+
 /** Every vendor that has a module in vendors/ (talkable, talkbox, sailthru, personaclick). */
 const VENDOR_NAMES = ['talkable', 'talkbox', 'sailthru', 'personaclick'].filter((name) =>
 	fs.existsSync(path.join(__dirname, 'vendors', `${name}.js`)),
@@ -80,6 +83,10 @@ async function startSandbox(options = {}) {
 
 	const requests = [];
 	let faults = [];
+	/** Requests being answered right now, overall and per vendor, and the peaks (see stats()). */
+	const emptyStats = () => ({ inFlight: 0, maxInFlight: 0, byVendor: {} });
+	let stats = emptyStats();
+	const vendorStats = (vendor) => (stats.byVendor[vendor] ??= { inFlight: 0, maxInFlight: 0, rateLimited: 0 });
 
 	const server = http.createServer((req, res) => {
 		const chunks = [];
@@ -96,6 +103,12 @@ async function startSandbox(options = {}) {
 
 	async function handle(req, res, rawBody) {
 		const url = new URL(req.url, 'http://sandbox.local');
+		// A scripted OpenAI-compatible chat model for AI Agent tests (sandbox/openai.js).
+		if (openai.serves(url.pathname)) return send(res, openai.handle(req, url, rawBody, requests));
+		// Admin routes that fire trigger events at a URL or change vendor state (sandbox/triggers.js).
+		if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
+			return send(res, await triggers.handleAdmin(req.method, url.pathname, rawBody, (name) => instances[name]));
+		}
 		const vendor = names.find(
 			(name) => url.pathname === modules[name].prefix || url.pathname.startsWith(`${modules[name].prefix}/`),
 		);
@@ -116,16 +129,59 @@ async function startSandbox(options = {}) {
 		requests.push(record);
 		if (options.log) options.log(`${vendor} ${req.method} ${record.path}`);
 
-		const fault = faults.find((candidate) => matches(candidate, vendor, record));
+		const counter = vendorStats(vendor);
+		stats.inFlight += 1;
+		counter.inFlight += 1;
+		stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+		counter.maxInFlight = Math.max(counter.maxInFlight, counter.inFlight);
+		let counted = true;
+		const done = () => {
+			if (!counted) return;
+			counted = false;
+			stats.inFlight -= 1;
+			counter.inFlight -= 1;
+		};
+		res.on('close', done);
+		try {
+			await answer(req, res, vendor, record, counter);
+		} finally {
+			done();
+		}
+	}
+
+	async function answer(req, res, vendor, record, counter) {
+		const limit = faults.find((candidate) => candidate.concurrencyLimit && matches(candidate, vendor, record));
+		if (limit && counter.inFlight > limit.concurrencyLimit) {
+			// A server that allows `concurrencyLimit` requests at once and refuses the rest.
+			counter.rateLimited += 1;
+			if (limit.delayMs) await sleep(limit.delayMs);
+			send(res, {
+				status: limit.status || 429,
+				headers: limit.headers || {},
+				body: limit.body === undefined ? { error: 'Too many concurrent requests' } : limit.body,
+			});
+			return;
+		}
+		const fault = faults.find((candidate) => !candidate.concurrencyLimit && matches(candidate, vendor, record));
 		if (fault) {
 			if (fault.times !== undefined) fault.times -= 1;
 			if (fault.reset) {
 				req.socket.destroy();
 				return;
 			}
+			if (fault.cutBody) {
+				// Headers and the start of a JSON body, then the rest never comes ('stall') or the
+				// connection drops ('reset').
+				res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+				res.write('{"ok":true,"result":{"person":{"email":"');
+				if (fault.cutBody === 'reset') setTimeout(() => req.socket.destroy(), 20);
+				return;
+			}
 			if (fault.delayMs) await sleep(fault.delayMs);
 			if (fault.status) {
-				send(res, { status: fault.status, headers: fault.headers, body: fault.body });
+				// A function body answers from the request (e.g. a proxy that echoes it back).
+				const body = typeof fault.body === 'function' ? fault.body(record) : fault.body;
+				send(res, { status: fault.status, headers: fault.headers, body });
 				return;
 			}
 		}
@@ -169,8 +225,13 @@ async function startSandbox(options = {}) {
 		},
 		/**
 		 * Queue a fault for a vendor. `fault` is one of: { status, headers?, body? } (a canned
-		 * response), { reset: true } (destroy the connection), { delayMs } (answer late, normally).
+		 * response; `body` may be a function of the recorded request, to echo it), { reset: true } (destroy the connection), { delayMs } (answer late, normally).
 		 * Optional: method, path (string or RegExp, relative to the prefix), times (default: always).
+		 * { cutBody: 'stall' | 'reset' }: headers and the first bytes of a body, then nothing more
+		 * (until the client gives up) or a dropped connection.
+		 * { concurrencyLimit: N, status?, headers?, body?, delayMs? }: a server that answers
+		 * normally while at most N requests of the vendor are in flight and refuses the rest
+		 * (default 429; e.g. headers { 'Retry-After': '1' }); it stays until clearFaults().
 		 */
 		fault: (vendor, fault) => {
 			faults.push({ vendor, ...fault });
@@ -178,12 +239,22 @@ async function startSandbox(options = {}) {
 		clearFaults: () => {
 			faults = [];
 		},
+		/** Concurrency seen so far: { inFlight, maxInFlight, byVendor: { name: { inFlight, maxInFlight, rateLimited } } }. */
+		stats: () => JSON.parse(JSON.stringify(stats)),
+		resetStats: () => {
+			const inFlight = stats.inFlight;
+			const byVendor = Object.fromEntries(
+				Object.entries(stats.byVendor).map(([name, v]) => [name, { inFlight: v.inFlight, maxInFlight: v.inFlight, rateLimited: 0 }]),
+			);
+			stats = { inFlight, maxInFlight: inFlight, byVendor };
+		},
 		/** The live vendor instance (its `state` can be seeded or inspected). */
 		vendor: (vendor) => instances[vendor],
 		reset: () => {
 			resetState();
 			faults = [];
 			requests.length = 0;
+			stats = emptyStats();
 		},
 		close: () =>
 			new Promise((resolve) => {

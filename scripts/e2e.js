@@ -17,7 +17,9 @@
  * (runtimes that get the browser suite; default both); --load=package|custom (default package:
  * the packed tarball installed as a community package; custom: N8N_CUSTOM_EXTENSIONS=dist, used
  * automatically while package.json lists files the build has not produced). E2E_DEBUG=1 logs
- * the browser suite's steps. Prints phase timings and a last line "N passed, N failed"; exits
+ * the browser suite's steps. --queue: only the queue-mode suite (scripts/e2e-queue.js: PostgreSQL,
+ * Redis, n8n main + webhook + 2 workers); it also runs after the runtimes when no --runtime is
+ * given (--no-queue skips it). Prints phase timings and a last line "N passed, N failed"; exits
  * non-zero on any failure. Logs: .runtime/logs/; screenshots: test-artifacts/.
  */
 const fs = require('node:fs');
@@ -41,8 +43,11 @@ function parseArgs(argv) {
 		else if (key === 'no-browser') options.browser = false;
 		else if (key === 'browser-on') options.browserOn = value.split(',');
 		else if (key === 'load' && ['package', 'custom'].includes(value)) options.load = value;
+		else if (key === 'queue' || key === 'no-queue') options.queue = key === 'queue' ? 'only' : false;
 		else throw new Error(`unknown option ${arg}`);
 	}
+	if (options.queue === undefined) options.queue = options.runtimes.length === 0 ? 'after' : false;
+	if (options.queue === 'only') Object.assign(options, { runtimes: ['n8n-1'], browser: false });
 	if (options.runtimes.length === 0) options.runtimes = ['n8n-1', 'n8n-2'];
 	return options;
 }
@@ -182,6 +187,11 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 		});
 	}
 
+	if (imported && planned.presentNodes.includes('talkable')) {
+		const { runAgentChecks } = require('../test/e2e/agent');
+		await timer.phase(`${label}: AI Agent tool`, () => runAgentChecks({ n8n, sandbox, results, label }));
+	}
+
 	const started = await results.check(`${label}: n8n start, owner, login`, () =>
 		timer.phase(`${label}: n8n start + login`, async () => {
 			await n8n.start();
@@ -217,6 +227,7 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 				});
 			}
 		});
+		await timer.phase(`${label}: triggers`, () => require('../test/e2e/triggers').runTriggerChecks({ n8n, sandbox, results, label }));
 		if (options.browser && options.browserOn.includes(label)) {
 			await timer.phase(`${label}: browser suite`, async () => {
 				const { runBrowserSuite } = require('../test/e2e/browser');
@@ -243,6 +254,7 @@ async function main() {
 	const installs = [
 		...selected.map((runtime) => ({ name: `install ${runtime.name} (n8n ${runtime.version})`, fn: () => runtime.ensure() })),
 		...(options.browser ? [{ name: 'install chromium (apt)', fn: () => runtimes.ensureChromium() }] : []),
+		...(options.queue ? [{ name: 'install redis + postgresql (apt)', fn: () => require('./e2e-queue').ensurePackages() }] : []),
 	];
 	const installState = {};
 	const installing = Promise.all(
@@ -276,11 +288,15 @@ async function main() {
 			const planned = plan(discovered, sandbox, results);
 			options.load = pkg.chooseLoad(discovered, options.load, log);
 			if (planned.presentNodes.length === 0) results.fail('package', 'the build provides no node with a sandbox');
-			for (const runtime of selected) {
+			for (const runtime of options.queue === 'only' ? [] : selected) {
 				const installName = installs.find((i) => i.name.startsWith(`install ${runtime.name}`)).name;
 				if (!installState[installName]) continue;
 				if (options.browser && !installState['install chromium (apt)']) options.browserOn = [];
 				await runtimeSuite({ runtime, tarball, sandbox, planned, discovered, results, timer, options });
+			}
+			if (options.queue && installState[`install n8n-1 (n8n ${runtimes.n8n1.version})`] && installState['install redis + postgresql (apt)']) {
+				const { runQueueSuite } = require('./e2e-queue');
+				await runQueueSuite({ tarball, discovered, load: options.load, results, timer, runtime: runtimes.n8n1 });
 			}
 		} finally {
 			await sandbox.close();

@@ -25,6 +25,7 @@ const { n8n1 } = require('./lib/runtimes');
 const pkg = require('./lib/package');
 const { N8n, randomPassword } = require('./lib/n8n');
 const { presentExamples } = require('./lib/workflows');
+const { TALKABLE_WEBHOOK_KEY } = require('../sandbox/triggers');
 
 function parseArgs(argv) {
 	const options = { port: 5678, sandboxPort: 5679, brokerPort: 5681, load: undefined };
@@ -89,13 +90,20 @@ async function main() {
 		load,
 	});
 
+	/** Examples that start from one of our triggers: activated once n8n runs. */
+	let activeExamples = [];
 	await timer.phase('install package + import credentials and examples', async () => {
 		const installed = path.join(home, '.n8n', 'nodes', 'node_modules', pkg.PACKAGE);
 		fs.rmSync(installed, { recursive: true, force: true });
 		if (load === 'package') await n8n.installPackage(tarball);
 		const credentials = vendors.filter((v) => v.hasCredential).map((v) => pkg.sandboxCredential(v, sandboxOrigin));
+		// The Talkable Trigger verifies webhooks with the site's key: the sandbox signs with this one.
+		for (const credential of credentials) {
+			if (credential.type === 'talkableApi') credential.data.webhookKey = TALKABLE_WEBHOOK_KEY;
+		}
 		if (credentials.length) await n8n.importCredentials(credentials);
-		const examples = presentExamples(presentNodes, log).map(({ workflow }) => workflow);
+		activeExamples = presentExamples(Object.keys(discovered.nodes), log, { triggered: true }).map(({ workflow }) => workflow);
+		const examples = [...presentExamples(presentNodes, log).map(({ workflow }) => workflow), ...activeExamples];
 		if (examples.length) await n8n.importWorkflows(examples);
 		log(`imported ${credentials.length} sandbox credential(s) and ${examples.length} example workflow(s): ${examples.map((w) => w.name).join(', ')}`);
 	});
@@ -138,6 +146,16 @@ async function main() {
 				log('      (changed in the UI? Update owner.json, or delete .runtime/n8n-home to start over.)');
 			}
 		});
+		await timer.phase('activate trigger examples', async () => {
+			for (const workflow of activeExamples) {
+				try {
+					await n8n.activateWorkflow(workflow.id);
+					log(`activated "${workflow.name}"`);
+				} catch (error) {
+					log(`NOTE: could not activate "${workflow.name}": ${error.message.split('\n')[0]}`);
+				}
+			}
+		});
 	} catch (error) {
 		log(`ERROR: ${error.message}`);
 		log(`n8n log: ${n8n.logFile}`);
@@ -152,6 +170,7 @@ async function main() {
 	console.log(`  Password:  ${owner.password}`);
 	console.log(`  Sandbox:   ${sandboxOrigin} (credentials "<Vendor> sandbox" point here)`);
 	console.log(`  n8n log:   ${n8n.logFile}`);
+	printTriggerHelp(activeExamples, n8n.baseUrl, sandboxOrigin);
 	console.log('Press Ctrl-C to stop.\n');
 
 	const exited = await Promise.race([
@@ -162,6 +181,28 @@ async function main() {
 		log(`${exited.who} exited unexpectedly (code ${exited.code}, signal ${exited.signal}); see ${exited.who === 'n8n' ? n8n.logFile : path.join(LOG_DIR, 'start-sandbox.log')}`);
 		await stopAll(1);
 	}
+}
+
+/** How to fire a sandbox event at the active trigger examples (curl to the sandbox's admin routes). */
+function printTriggerHelp(workflows, baseUrl, sandboxOrigin) {
+	if (workflows.length === 0) return;
+	const post = (route, body) => `  curl -s -X POST ${sandboxOrigin}${route} -H 'content-type: application/json' -d '${JSON.stringify(body)}'`;
+	console.log('Active trigger examples (fire a sandbox event at them, then look at Executions):');
+	for (const workflow of workflows) {
+		const talkable = workflow.nodes.find((node) => node.type.endsWith('.talkableTrigger'));
+		const personaClick = workflow.nodes.find((node) => node.type.endsWith('.personaClickTrigger'));
+		console.log(`  "${workflow.name}"`);
+		if (talkable) {
+			const url = `${baseUrl}/webhook/${talkable.webhookId}/webhook`;
+			console.log('    a signed Talkable reward (add "forge":"signature" for a forged one → 401):');
+			console.log(`  ${post('/_sandbox/talkable/webhook', { url, payload: { site_id: '1', email: 'advocate@example.com', amount: '10.0', reason: 'referrer' } })}`);
+		}
+		if (personaClick) {
+			console.log('    a PersonaClick unsubscribe (the trigger polls every minute):');
+			console.log(`  ${post('/_sandbox/personaclick/unsubscribe', { email: 'customer@example.com' })}`);
+		}
+	}
+	console.log(`  (all sandbox admin routes: curl ${sandboxOrigin}/_sandbox)\n`);
 }
 
 main().catch((error) => {

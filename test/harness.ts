@@ -84,9 +84,9 @@ const manualTrigger: INodeType = {
 };
 
 class TestNodeTypes implements INodeTypes {
-	private readonly types: Record<string, INodeType>;
+	private readonly types: Record<string, INodeType | IVersionedNodeType>;
 
-	constructor(types: Record<string, INodeType>) {
+	constructor(types: Record<string, INodeType | IVersionedNodeType>) {
 		this.types = { manualTrigger, ...types };
 	}
 
@@ -94,10 +94,12 @@ class TestNodeTypes implements INodeTypes {
 		return this.getByNameAndVersion(nodeType);
 	}
 
-	getByNameAndVersion(nodeType: string): INodeType {
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
 		const name = nodeType.replace(/^.*\./, '');
-		const type = this.types[name];
+		const type = this.types[name] as INodeType | IVersionedNodeType | undefined;
 		if (!type) throw new Error(`Unknown node type ${nodeType}`);
+		// A versioned node (e.g. n8n's HTTP Request node, used by the benchmark as our peer).
+		if ('nodeVersions' in type) return type.getNodeType(version);
 		return type;
 	}
 
@@ -119,6 +121,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	getParentTypes(): string[] {
 		return [];
+	}
+
+	/** n8n 2.x asks this before a node uses a credential (the benchmark runs on 2.x too). */
+	isCredentialUsableByNode(): boolean {
+		return true;
 	}
 
 	async authenticate(
@@ -186,9 +193,18 @@ export interface RunOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** The JSON of the input items (default: one empty item). */
 	items?: IDataObject[];
+	/** Whole input items (JSON and binary data), instead of `items`. */
+	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
-	/** Alternative node types (e.g. a credential-test node). */
-	nodeTypes?: Record<string, INodeType>;
+	/** With continueOnFail: which output failed items go to (default the regular one). */
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
+	/** Alternative node types (e.g. a credential-test node, or n8n's HTTP Request node). */
+	nodeTypes?: Record<string, INodeType | IVersionedNodeType>;
+	/** Cancel the execution (as the user's Stop button does) when this promise resolves. */
+	cancel?: Promise<unknown>;
+	/** The full node type when it is not one of ours (e.g. `n8n-nodes-base.httpRequest`). */
+	fullType?: string;
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -199,6 +215,8 @@ export interface RunResult {
 	run: IRun;
 	/** Everything the engine logged through the node's logger. */
 	logs: string[];
+	/** The execution was cancelled (see RunOptions.cancel). */
+	cancelled?: boolean;
 }
 
 const NODE_NAME = 'Node Under Test';
@@ -221,12 +239,12 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		{
 			id: 'node',
 			name: NODE_NAME,
-			type: `n8n-nodes-engagement.${options.type}`,
-			typeVersion: 1,
+			type: options.fullType ?? `n8n-nodes-engagement.${options.type}`,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: credentialRefs,
-			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.continueOnFail ? { onError: options.onError ?? ('continueRegularOutput' as const) } : {}),
 		},
 	];
 	const workflowData: IWorkflowBase = {
@@ -273,7 +291,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	// Feed the input items as the trigger's output, then run the node under test.
-	const inputItems: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
+	const inputItems: INodeExecutionData[] = options.inputItems ?? (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
@@ -299,7 +317,16 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		},
 	});
 	logSink = logs;
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	if (options.cancel) void options.cancel.then(() => execution.cancel());
+	let run: IRun;
+	try {
+		run = await execution;
+	} catch (error) {
+		// A cancelled execution rejects (n8n then records it as cancelled).
+		logSink = undefined;
+		return { items: [], error: error as RunResult['error'], run: undefined as unknown as IRun, logs, cancelled: true };
+	}
 	logSink = undefined;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const items = taskData?.data?.main?.[0] ?? [];

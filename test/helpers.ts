@@ -25,6 +25,13 @@ export interface Sandbox {
 	clearRequests(): void;
 	fault(vendor: string, fault: object): void;
 	clearFaults(): void;
+	/** Requests being answered now and the peaks, overall and per vendor. */
+	stats(): {
+		inFlight: number;
+		maxInFlight: number;
+		byVendor: Record<string, { inFlight: number; maxInFlight: number; rateLimited: number }>;
+	};
+	resetStats(): void;
 	vendor(vendor: string): { state: any; handle: (req: object) => unknown };
 	reset(): void;
 	close(): Promise<void>;

@@ -115,3 +115,120 @@ describe('changes paging', () => {
 		expect(badDate.status).toBe(400);
 	});
 });
+
+async function send(method: string, path: string, body: object, query: Record<string, string> = {}) {
+	const response = await fetch(`${creds().baseUrl}${path}?${new URLSearchParams(query)}`, {
+		method,
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	return { status: response.status, body: (await response.json()) as any };
+}
+
+describe('CDP: credential on every route', () => {
+	test.each([
+		['GET', '/profile'],
+		['POST', '/profile/set'],
+		['DELETE', '/profile/purge'],
+		['POST', '/profile/force_change_email'],
+		['POST', '/push/custom'],
+		['POST', '/segments/get'],
+		['POST', '/segments/includes'],
+		['POST', '/sync/orders'],
+	])('%s %s refuses a wrong secret', async (method, path) => {
+		const wrong = { ...auth(), shop_secret: 'nope' };
+		const reply =
+			method === 'GET'
+				? await get(path, { ...wrong, email: 'john.doe@examplemail.com' })
+				: await send(method, path, { ...wrong, email: 'john.doe@examplemail.com' });
+		expect(reply.status).toBe(403);
+		expect(reply.body.status).toBe('error');
+	});
+
+	test('DELETE /profile/purge wants the secret in the JSON body, not the query', async () => {
+		const inQuery = await send('DELETE', '/profile/purge', { email: 'john.doe@examplemail.com' }, auth());
+		expect(inQuery.status).toBe(403);
+		const inBody = await send('DELETE', '/profile/purge', { email: 'john.doe@examplemail.com', ...auth() });
+		expect(inBody).toEqual({ status: 200, body: { status: 'success' } });
+	});
+});
+
+describe('CDP: profiles', () => {
+	test('set then get; purge blanks it; a second purge is 404', async () => {
+		expect((await post('/profile/set', { ...auth(), email: 'ann@example.com', first_name: 'Ann', vip_tier: 'gold' })).status).toBe(200);
+		const profile = await get('/profile', { ...auth(), email: 'ann@example.com' });
+		expect(profile.body).toMatchObject({ email: 'ann@example.com', first_name: 'Ann', custom_properties: { vip_tier: 'gold' } });
+		expect((await send('DELETE', '/profile/purge', { ...auth(), email: 'ann@example.com' })).status).toBe(200);
+		const state = sandbox.vendor('personaclick').state;
+		expect(state.contacts[state.contacts.length - 1]).toMatchObject({ email: null, first_name: null, custom_properties: {} });
+		expect(await send('DELETE', '/profile/purge', { ...auth(), email: 'ann@example.com' })).toEqual({
+			status: 404,
+			body: { status: 'error', payload: { message: 'Profile not found' } },
+		});
+	});
+
+	test('set refuses a custom property name outside [a-z0-9_]+ and a bad gender', async () => {
+		expect((await post('/profile/set', { ...auth(), email: 'a@example.com', 'Bad Key': 1 })).status).toBe(400);
+		expect((await post('/profile/set', { ...auth(), email: 'a@example.com', gender: 'x' })).status).toBe(400);
+	});
+
+	test('force_change_email takes the email from another profile; needs the flag', async () => {
+		const body = { ...auth(), old_email: 'john.doe@examplemail.com', new_email: 'jane.roe@examplemail.com' };
+		expect((await post('/profile/force_change_email', body)).status).toBe(400);
+		expect(await post('/profile/force_change_email', { ...body, i_understand_what_i_am_doing: 'yes' })).toEqual({
+			status: 200,
+			body: { status: 'success' },
+		});
+		const [john, jane] = sandbox.vendor('personaclick').state.contacts;
+		expect(john.email).toBe('jane.roe@examplemail.com');
+		expect(jane.email).toBeNull();
+		const again = await post('/profile/force_change_email', { ...body, i_understand_what_i_am_doing: true });
+		expect(again).toEqual({ status: 404, body: { status: 'error', payload: { message: 'Profile with `old_email` not found' } } });
+	});
+});
+
+describe('CDP: orders', () => {
+	const orders = (count: number) => Array.from({ length: count }, (_, n) => ({ id: `X-${n}`, status: 'paid' }));
+
+	test('refuses an empty orders array and more than 1,000 orders', async () => {
+		expect(await post('/sync/orders', { ...auth(), orders: [] })).toEqual({
+			status: 400,
+			body: { status: 'error', message: 'orders is empty' },
+		});
+		expect((await post('/sync/orders', { ...auth(), orders: orders(1001) })).body.message).toBe('Too many orders: at most 1000 per request');
+		expect((await post('/sync/orders', { ...auth(), orders: orders(1000) })).status).toBe(200);
+		expect(sandbox.vendor('personaclick').state.syncRequests).toEqual([1000]);
+	});
+
+	test('refuses a date in milliseconds', async () => {
+		const reply = await post('/sync/orders', { ...auth(), orders: [{ id: 'X', status: 'paid', date: 1714550400000 }] });
+		expect(reply).toEqual({ status: 400, body: { status: 'error', message: 'orders[0].date must be a Unix timestamp in seconds' } });
+	});
+
+	test('40 requests a minute: the 41st is a 429 with the error envelope', async () => {
+		const replies = [];
+		for (let i = 0; i < 41; i++) replies.push(await post('/sync/orders', { ...auth(), orders: orders(1) }));
+		expect(replies.slice(0, 40).every((reply) => reply.status === 200)).toBe(true);
+		expect(replies[40]).toEqual({ status: 429, body: { status: 'error', message: 'Rate limit exceeded: 40 requests per minute' } });
+	});
+});
+
+describe('CDP: segments and events', () => {
+	test('includes answers a bare boolean, or the announced envelope', async () => {
+		const body = { ...auth(), segment_id: 313, email: 'john.doe@examplemail.com' };
+		expect(await post('/segments/includes', body)).toEqual({ status: 200, body: true });
+		sandbox.vendor('personaclick').state.segmentCheckShape = 'envelope';
+		expect(await post('/segments/includes', body)).toEqual({
+			status: 200,
+			body: { status: 'success', payload: { segment_id: 313, result: true } },
+		});
+	});
+
+	test('push/custom refuses an unknown event code and a missing identifier', async () => {
+		expect((await post('/push/custom', { ...auth(), event: 'nope', email: 'a@example.com' })).status).toBe(400);
+		expect(await post('/push/custom', { ...auth(), event: 'my_event' })).toEqual({
+			status: 400,
+			body: { status: 'error', payload: { message: 'Identifier is not valid' } },
+		});
+	});
+});

@@ -66,10 +66,25 @@ describe('node and credential description', () => {
 			light: 'file:../../icons/personaclick.svg',
 			dark: 'file:../../icons/personaclick.dark.svg',
 		});
-		const operations = node.properties
-			.filter((p) => p.name === 'operation')
-			.flatMap((p) => (p.options ?? []).map((o) => (o as { value: string }).value));
-		expect(operations.sort()).toEqual(['check', 'confirmEmail', 'getChanges', 'manage', 'reportEvent']);
+		const operationsOf = (resource: string) =>
+			node.properties
+				.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))
+				.flatMap((p) => (p.options ?? []).map((o) => (o as { value: string }).value))
+				.sort();
+		const resources = node.properties.find((p) => p.name === 'resource')!.options!.map((o) => (o as { value: string }).value);
+		expect(resources).toEqual(['event', 'order', 'profile', 'segment', 'subscription']);
+		expect(operationsOf('subscription')).toEqual(['check', 'confirmEmail', 'getChanges', 'manage', 'reportEvent']);
+		expect(operationsOf('profile')).toEqual([
+			'forceChangeEmail',
+			'forceChangeExternalId',
+			'forceChangePhone',
+			'get',
+			'purge',
+			'upsert',
+		]);
+		expect(operationsOf('event')).toEqual(['create']);
+		expect(operationsOf('segment')).toEqual(['add', 'check', 'getAll', 'remove']);
+		expect(operationsOf('order')).toEqual(['sync', 'updateStatus']);
 		expect(node.properties.filter((p) => p.name === 'retry')).toHaveLength(1);
 
 		const credential = CREDENTIAL_TYPES.personaClickApi;
@@ -428,7 +443,7 @@ describe('getChanges', () => {
 		[{ from: 'last tuesday' }, 'From: "last tuesday" is not a date (use the date picker, YYYY-MM-DD or an ISO date-time) [item 0]'],
 		[{ to: '2021-02-30' }, 'To: "2021-02-30" is not a date (use the date picker, YYYY-MM-DD or an ISO date-time) [item 0]'],
 		[{ email: 'not-an-email' }, 'Filters → Email: "not-an-email" is not a valid email address [item 0]'],
-		[{ phone: '5550100077' }, expect.stringMatching(/^Filters → Phone: "5550100077" is not a phone number in international format/)],
+		[{ phone: '010077' }, expect.stringMatching(/^Filters → Phone: "010077" is not a phone number in international format/)],
 	])('bad filter %j is refused before sending', async (filters, message) => {
 		const result = await run({ operation: 'getChanges', returnAll: true, filters });
 		expect(result.error?.message).toEqual(message);
@@ -515,7 +530,7 @@ describe('errors', () => {
 		});
 		expect(wire()).toHaveLength(1);
 		expect(result.error?.message).toBe('PersonaClick error: Oops');
-		expect(result.error?.description).toMatch(/^Not retried: a POST may already have taken effect at PersonaClick/);
+		expect(result.error?.description).toMatch(/^Not retried: this PersonaClick operation is not safe to repeat, and the request may already have been applied/);
 	});
 });
 
@@ -527,9 +542,9 @@ describe('input validation: nothing is sent', () => {
 			'Identifier: "john.doe@" is not a valid email address [item 0]',
 		],
 		[
-			'manage: phone without country code',
-			{ operation: 'manage', identifierType: 'phone', identifier: '(555) 010-0001', channelFlags: { smsBulk: 'subscribe' } },
-			expect.stringMatching(/^Identifier: "\(555\) 010-0001" is not a phone number in international format/),
+			'manage: phone too short to hold a country code and number',
+			{ operation: 'manage', identifierType: 'phone', identifier: '(0) 10-01', channelFlags: { smsBulk: 'subscribe' } },
+			expect.stringMatching(/^Identifier: "\(0\) 10-01" is not a phone number in international format/),
 		],
 		[
 			'manage: empty external id',
@@ -593,10 +608,10 @@ describe('Continue On Fail', () => {
 		expect(result.items).toHaveLength(items.length);
 		expect(paired(result.items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(result.items[0].json).toEqual({ status: 'success' });
-		expect(result.items[1].json).toEqual({ error: 'Email: "not an email" is not a valid email address [item 1]' });
-		expect((result.items[1].error as { description?: string }).description).toBe(
-			'Fix the "Email" parameter of item 1 and run again. Nothing was sent for this item.',
-		);
+		expect(result.items[1].json).toEqual({
+			error: 'Email: "not an email" is not a valid email address [item 1]',
+			description: 'Fix the "Email" parameter of item 1 and run again. Nothing was sent for this item.',
+		});
 		expect(result.items[2].json.error).toBe('PersonaClick error: The email address is already confirmed');
 		expect(result.items[3].json.error).toBe('PersonaClick error: No email address was found');
 		expect(wire().map((r) => bodyOf(r).email).sort()).toEqual([

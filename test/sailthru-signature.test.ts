@@ -132,3 +132,38 @@ describe('signRequest (the credential authenticate)', () => {
 		expect(JSON.stringify(signed)).not.toContain('shhh-secret');
 	});
 });
+
+describe('file uploads (multipart/form-data)', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { buildMultipart, multipartContentType, parseMultipart } = require('../nodes/Sailthru/multipart');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { SailthruUtil } = require('sailthru-client/lib/sailthru_util');
+
+	test('the node`s json + file body becomes api_key, format, json, sig, file; sig over the first three', () => {
+		const boundary = '----n8nSailthruTest';
+		const json = '{"job":"import","list":"Newsletter"}';
+		const csv = Buffer.from('email\nann@example.com\n', 'utf8');
+		const signed = signRequest(VECTOR_KEYS, {
+			method: 'POST',
+			url: '/job',
+			headers: { Accept: 'application/json', 'content-type': multipartContentType(boundary) },
+			body: buildMultipart(boundary, [
+				{ name: 'json', data: Buffer.from(json) },
+				{ name: 'file', data: csv, fileName: 'users.csv', contentType: 'text/csv' },
+			]),
+		});
+		expect(signed.headers).toEqual({ Accept: 'application/json', 'Content-Type': `multipart/form-data; boundary=${boundary}` });
+		expect(signed.qs).toBeUndefined();
+		const parts = parseMultipart(boundary, signed.body as Buffer);
+		expect(parts.map((part: any) => part.name)).toEqual(['api_key', 'format', 'json', 'sig', 'file']);
+		const fields = Object.fromEntries(parts.slice(0, 4).map((part: any) => [part.name, part.data.toString()]));
+		// The official client's own signing function over the same three values.
+		const official = SailthruUtil.getSignatureHash({ api_key: 'abc123key', format: 'json', json }, 'shhh-secret');
+		expect(fields).toEqual({ api_key: 'abc123key', format: 'json', json, sig: official });
+		expect(official).toBe('143108f80189e063622bfed530b49317');
+		expect(parts[4]).toEqual({ name: 'file', data: csv, fileName: 'users.csv', contentType: 'text/csv' });
+		// The sandbox (written independently) parses the same body and accepts the signature.
+		const parsed = sandboxSailthru.parseMultipart((signed.body as Buffer).toString('utf8'), `multipart/form-data; boundary=${boundary}`);
+		expect(parsed.fields.sig).toBe(sandboxSailthru.expectedSignature('shhh-secret', { api_key: 'abc123key', format: 'json', json }));
+	});
+});

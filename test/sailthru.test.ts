@@ -376,7 +376,7 @@ describe('errors', () => {
 		expect(result.items).toEqual([]);
 		expect(result.error?.message).toBe('Sailthru error (code 99): User not found with email: nobody@example.com');
 		expect(result.error?.httpCode).toBe('404');
-		expect(result.error?.description).toBe('Check the identifier: the vendor found nothing under it.');
+		expect(result.error?.description).toBe('Other error: see Sailthru’s message. Check the identifier: the vendor found nothing under it.');
 		expect(requests()).toHaveLength(1);
 	});
 
@@ -398,7 +398,9 @@ describe('errors', () => {
 		expect(query.sig).not.toBe(sigFor(query.json));
 		expect(result.error?.message).toBe('Sailthru error (code 5): Authentication failed');
 		expect(result.error?.httpCode).toBe('401');
-		expect(result.error?.description).toBe('Check the API key and secret in the Sailthru credential.');
+		expect(result.error?.description).toBe(
+			'Authentication failed: the request signature does not match the API secret. Check the API key and secret in the Sailthru credential.',
+		);
 		expect(requests()).toHaveLength(1);
 	});
 
@@ -661,8 +663,8 @@ describe('the sandbox itself', () => {
 		const asForm = await fetch(url(), { method: 'POST', body: new URLSearchParams(params) });
 		expect(asForm.status).toBe(200);
 		expect(await asForm.json()).toEqual({ ok: true });
-		expect(asForm.headers.get('x-rate-limit-limit')).toBe('1000');
-		expect(asForm.headers.get('x-rate-limit-remaining')).toBe('998');
+		expect(asForm.headers.get('x-rate-limit-limit')).toBe('300');
+		expect(asForm.headers.get('x-rate-limit-remaining')).toBe('298');
 		expect(Number(asForm.headers.get('x-rate-limit-reset'))).toBeGreaterThan(Date.now() / 1000);
 	});
 
@@ -678,3 +680,21 @@ describe('the sandbox itself', () => {
 		expect(await missing.json()).toEqual({ error: 2, errormsg: 'Missing required parameter: api_key' });
 	});
 });
+
+describe('Output (user get)', () => {
+	test('Raw by default; Simplified keeps keys, vars, lists, opt-out and engagement; Selected Fields', async () => {
+		const raw = await run(get({ id: 'old@example.com', fields: ['keys', 'vars', 'activity'] }));
+		expectOk(raw);
+		expect(Object.keys(raw.items[0].json).sort()).toEqual(['activity', 'keys', 'vars']);
+		const simplified = await run(get({ id: 'old@example.com', fields: ['keys', 'vars', 'activity', 'smart_lists'], outputMode: 'simplified' }));
+		expectOk(simplified);
+		expect(Object.keys(simplified.items[0].json)).toEqual(['keys', 'vars']);
+		const selected = await run(get({ id: 'old@example.com', outputMode: 'selected', outputFields: 'vars, engagement' }));
+		expectOk(selected);
+		expect(selected.items[0].json).toEqual({ vars: { first_name: 'Joe', plan: 'gold' }, engagement: 'engaged' });
+		// The request is the same whatever the Output choice.
+		expect(callOfRequest(requests()[2])).toEqual({ id: 'old@example.com', key: 'email' });
+	});
+});
+
+const callOfRequest = (request: any) => JSON.parse(request.query.json);

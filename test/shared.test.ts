@@ -12,16 +12,15 @@ import { sailthru, talkBox, talkable, personaClick } from '../nodes/shared/vendo
 describe('retry policy', () => {
 	const settings = { ...DEFAULT_RETRY, initialDelayMs: 1000, maxWaitMs: 30_000 };
 
-	test('429 is always retryable; 5xx and network failures only for idempotent methods', () => {
-		for (const method of ['GET', 'PUT', 'DELETE', 'POST', 'PATCH'] as const) {
-			expect(isRetryable({ kind: 'rateLimit' }, method, settings)).toBe(true);
+	test('429 is always retryable; 5xx and network failures only for operations safe to repeat', () => {
+		for (const retrySafe of [true, false]) {
+			expect(isRetryable({ kind: 'rateLimit' }, retrySafe, settings)).toBe(true);
 		}
-		expect(isRetryable({ kind: 'server', status: 503 }, 'GET', settings)).toBe(true);
-		expect(isRetryable({ kind: 'server', status: 500 }, 'PUT', settings)).toBe(true);
-		expect(isRetryable({ kind: 'network', code: 'ECONNRESET' }, 'DELETE', settings)).toBe(true);
-		expect(isRetryable({ kind: 'server', status: 500 }, 'POST', settings)).toBe(false);
-		expect(isRetryable({ kind: 'network', code: 'ECONNRESET' }, 'PATCH', settings)).toBe(false);
-		expect(isRetryable({ kind: 'server', status: 503 }, 'GET', { ...settings, retryServerErrors: false })).toBe(false);
+		expect(isRetryable({ kind: 'server', status: 503 }, true, settings)).toBe(true);
+		expect(isRetryable({ kind: 'network', code: 'ECONNRESET' }, true, settings)).toBe(true);
+		expect(isRetryable({ kind: 'server', status: 500 }, false, settings)).toBe(false);
+		expect(isRetryable({ kind: 'network', code: 'ECONNRESET' }, false, settings)).toBe(false);
+		expect(isRetryable({ kind: 'server', status: 503 }, true, { ...settings, retryServerErrors: false })).toBe(false);
 	});
 
 	test('back-off doubles with jitter in [base/2, base] and is capped', () => {
@@ -97,6 +96,7 @@ describe('vendor envelopes', () => {
 		expect(sailthru.readError(response(400, { error: 99, errormsg: 'User not found' }))).toEqual({
 			message: 'User not found',
 			code: 99,
+			description: 'Other error: see Sailthru’s message.',
 		});
 		expect(sailthru.readError(response(200, { keys: {} }))).toBeUndefined();
 	});

@@ -99,7 +99,7 @@ describe('Talkable person operations on the wire and in the output', () => {
 					last_name: 'Lee',
 					username: 'ann_l',
 					customer_id: 'c-9',
-					person_custom_properties: { price_plan: 'gold', region: 'EU' },
+					custom_properties: { price_plan: 'gold', region: 'EU' },
 				},
 			},
 			authorization: `Bearer ${API_KEY}`,
@@ -249,7 +249,7 @@ describe('Talkable retry and back-off', () => {
 		expect(result.error?.message).toBe('Talkable error: Too Many Requests');
 		expect(result.error?.httpCode).toBe('429');
 		expect(result.error?.description).toMatch(/Gave up after 3 tries over \d+ s \(Max Retries 2/);
-		expect(result.error?.description).toContain('Batching');
+		expect(result.error?.description).toContain('Max Concurrent Requests');
 	});
 
 	test('a Retry-After longer than Max Wait stops at once and says so', async () => {
@@ -266,7 +266,7 @@ describe('Talkable retry and back-off', () => {
 		expect(requests()).toHaveLength(1);
 		expect(result.error?.message).toBe('Talkable error: Internal error');
 		expect(result.error?.httpCode).toBe('500');
-		expect(result.error?.description).toContain('Not retried: a POST may already have taken effect');
+		expect(result.error?.description).toContain('Not retried: this Talkable operation is not safe to repeat');
 	});
 
 	test('a POST is never re-sent after a dropped connection', async () => {
@@ -275,7 +275,7 @@ describe('Talkable retry and back-off', () => {
 		expect(requests()).toHaveLength(1);
 		expect(result.error?.message).toBe('Talkable could not be reached: the connection was reset');
 		expect(result.error?.description).toBe(
-			'System error ECONNRESET. Not retried: a POST may already have taken effect at Talkable; check there before running it again.',
+			'System error ECONNRESET. Not retried: this Talkable operation is not safe to repeat, and the request may already have been applied. Check in Talkable before running it again.',
 		);
 		expect(sandbox.vendor('talkable').state.anonymized).toBe(0);
 	});
@@ -368,7 +368,7 @@ describe('Talkable items: pairing, Continue On Fail, input checks, secrets', () 
 
 	test.each([
 		[{ personSlug: 'not-an-email', personFields: { firstName: 'X' } }, 'Person: "not-an-email" is not a valid email address [item 0]'],
-		[{ personSlug: 'x@example.com' }, 'Person Fields: add at least one field (first name, last name, username, customer ID or a custom property) [item 0]'],
+		[{ personSlug: 'x@example.com' }, 'Person Fields: add at least one field or a custom property [item 0]'],
 		[{ personSlug: 'x@example.com', customProperties: { property: [{ name: ' ', value: 'v' }] } }, 'Custom Properties: entry 1 has no name [item 0]'],
 	])('bad upsert input is rejected before any request: %j', async (parameters, message) => {
 		const result = await run({ operation: 'upsert', ...parameters });

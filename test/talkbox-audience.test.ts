@@ -791,7 +791,7 @@ describe('survey and editor', () => {
 		expectOnly({ method: 'GET', path: '/surveys/score', query: { from: '2015-01-01T00:00:00Z', to: '2015-01-15T00:00:00Z' } });
 	});
 
-	test('editor: get session at /editor/block/session; the bare key becomes session_key', async () => {
+	test('editor: get session at /editors/block/session (the doc example path); the bare key becomes session_key', async () => {
 		const out = await ok({
 			resource: 'editor',
 			operation: 'getSession',
@@ -806,7 +806,7 @@ describe('survey and editor', () => {
 		});
 		expectOnly({
 			method: 'GET',
-			path: '/editor/block/session',
+			path: '/editors/block/session',
 			query: {
 				callback_url: 'http://example.com/documents/3',
 				templates_url: 'http://example.com/tags/{tag_id}/templates.json',

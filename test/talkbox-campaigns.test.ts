@@ -330,7 +330,7 @@ describe('promotion', () => {
 		const result = await run({ resource: 'promotion', operation: 'create', name: 'Once only', recipientSelection: 'tags', tags: 'VIP' });
 		expect(requests()).toHaveLength(1);
 		expect(result.error?.httpCode).toBe('500');
-		expect(result.error?.description).toMatch(/Not retried: a POST may already have taken effect/);
+		expect(result.error?.description).toMatch(/Not retried: this TalkBox operation is not safe to repeat/);
 	});
 });
 
@@ -637,7 +637,8 @@ describe('template', () => {
 		const [first, missing, empty, last] = out(result);
 		expect(first).toMatchObject({ id: 1067046281 });
 		expect(missing.error).toBe('TalkBox error (code 404): Template 999 not found');
-		expect(result.items[1].error?.description).toMatch(/Check the ID/);
+		expect(missing.description).toMatch(/Check the ID/);
+		expect(missing.httpCode).toBe(404);
 		expect(empty.error).toMatch(/Template: a value is required but this item has none \[item 2\]/);
 		expect(last).toMatchObject({ id: 1067046282 });
 		expect(requests().map((r) => r.path)).toEqual(['/templates/1067046281', '/templates/999', '/templates/1067046282']);

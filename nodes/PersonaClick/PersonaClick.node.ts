@@ -1,6 +1,10 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { personaClick, retryProperty } from '../shared';
+import { personaClick, retryProperty, withInputChecks } from '../shared';
+import { eventFields, eventOperations } from './EventDescription';
+import { orderFields, orderOperations } from './OrderDescription';
+import { profileFields, profileOperations } from './ProfileDescription';
+import { segmentFields, segmentOperations } from './SegmentDescription';
 import { subscriptionFields, subscriptionOperations } from './SubscriptionDescription';
 
 export class PersonaClick implements INodeType {
@@ -11,28 +15,41 @@ export class PersonaClick implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage e-commerce subscriptions (email, SMS, push) in PersonaClick',
+		description: 'Manage customer profiles, subscriptions, custom events, segments and orders in PersonaClick (REES46)',
 		defaults: { name: 'PersonaClick' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [{ name: 'personaClickApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
 			headers: { Accept: 'application/json' },
 		},
-		properties: [
+		properties: withInputChecks([
 			{
 				displayName: 'Resource',
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Subscription', value: 'subscription' }],
+				options: [
+					{ name: 'Event', value: 'event' },
+					{ name: 'Order', value: 'order' },
+					{ name: 'Profile', value: 'profile' },
+					{ name: 'Segment', value: 'segment' },
+					{ name: 'Subscription', value: 'subscription' },
+				],
 				default: 'subscription',
 			},
 			...subscriptionOperations,
 			...subscriptionFields,
+			...profileOperations,
+			...profileFields,
+			...eventOperations,
+			...eventFields,
+			...segmentOperations,
+			...segmentFields,
+			...orderOperations,
+			...orderFields,
 			retryProperty(personaClick),
-		],
+		]),
 	};
 }

@@ -113,7 +113,7 @@ export const subscriptionFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. customer@example.com',
 		description:
-			'The email, phone or ID chosen in Identify By. Phones are in international format: a plus sign, the country code and the number (spaces, dashes and brackets are removed).',
+			'The email, phone or ID chosen in Identify By. Phones are in international format: the country code and the number, optionally after a plus sign (spaces, dashes and brackets are removed).',
 		displayOptions: show(['manage', 'check']),
 	},
 	channelFlagsProperty(show(['manage'])),

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
-import { fail, internationalPhone, isPlausibleEmail, placeByMethod } from '../shared';
+import { fail, internationalPhone, isEmpty, isPlausibleEmail, scalarText } from '../shared';
+import { placeForPersonaClick } from './placement';
 
 /** The PersonaClick request keys a contact can be identified by. */
 export type IdentifierKey = 'email' | 'phone' | 'external_id' | 'loyalty_id' | 'telegram_id';
@@ -14,20 +15,18 @@ const IDENTIFIER_NAMES: Record<IdentifierKey, string> = {
 	telegram_id: 'a Telegram ID',
 };
 
-const stringValue = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
-
 /**
  * Check one identifier value for its kind and return what to send: a plausible email, a phone in
  * international format (separators removed), or any other non-empty ID. Throws an input error.
  */
-function checkedIdentifier(ctx: IExecuteSingleFunctions, key: IdentifierKey, raw: unknown, label: string): string {
-	const value = stringValue(raw);
+export function checkedIdentifier(ctx: IExecuteSingleFunctions, key: IdentifierKey, raw: unknown, label: string): string {
+	const value = scalarText(ctx, label, raw);
 	if (value === '') fail(ctx, label, `${IDENTIFIER_NAMES[key]} is required but this item has none`);
 	if (key === 'email' && !isPlausibleEmail(value)) fail(ctx, label, `"${value}" is not a valid email address`);
 	if (key === 'phone') {
 		return (
 			internationalPhone(value) ??
-			fail(ctx, label, `"${value}" is not a phone number in international format (a + then the country code and number, e.g. +15550100000)`)
+			fail(ctx, label, `"${value}" is not a phone number in international format (the country code and number, optionally after a +, e.g. +15550100000)`)
 		);
 	}
 	return value;
@@ -35,8 +34,8 @@ function checkedIdentifier(ctx: IExecuteSingleFunctions, key: IdentifierKey, raw
 
 /**
  * The contact identifier: its kind from the Identify By dropdown (`identifierType`, one of
- * `allowed`), its value from `identifier`; sent under the kind's own key (JSON body for POST,
- * query for GET).
+ * `allowed`), its value from `identifier`; sent under the kind's own key (query for GET, JSON
+ * body otherwise).
  */
 export function identifierFrom(allowed: readonly IdentifierKey[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
@@ -45,7 +44,7 @@ export function identifierFrom(allowed: readonly IdentifierKey[]): PreSendAction
 			fail(this, 'Identify By', `"${String(key)}" is not one of ${allowed.join(', ')}`);
 		}
 		const value = checkedIdentifier(this, key, this.getNodeParameter('identifier', ''), 'Identifier');
-		return placeByMethod(options, key, value);
+		return placeForPersonaClick(options, key, value);
 	};
 }
 
@@ -53,13 +52,13 @@ export function identifierFrom(allowed: readonly IdentifierKey[]): PreSendAction
 export function optionalContactFilter(parameter: string, key: 'email' | 'phone', label: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const raw = this.getNodeParameter(parameter, '');
-		if (stringValue(raw) === '') return options;
-		return placeByMethod(options, key, checkedIdentifier(this, key, raw, label));
+		if (isEmpty(raw)) return options;
+		return placeForPersonaClick(options, key, checkedIdentifier(this, key, raw, label));
 	};
 }
 
 /** `YYYY-MM-DD` of a date-time parameter value (picker string, ISO string, Date or Luxon DateTime). */
-function datePart(value: unknown): string | undefined {
+export function datePart(value: unknown): string | undefined {
 	let text: string | undefined;
 	if (typeof value === 'string') text = value.trim();
 	else if (value instanceof Date && !Number.isNaN(value.getTime())) text = value.toISOString();
@@ -86,7 +85,7 @@ export function periodToQuery(fromParameter: string, toParameter: string): PreSe
 			['to', toParameter, 'To'],
 		] as const) {
 			const raw = this.getNodeParameter(parameter, '') as unknown;
-			if (stringValue(raw) === '') continue;
+			if (isEmpty(raw)) continue;
 			const date = datePart(raw);
 			if (!date) {
 				fail(this, label, `"${String(raw)}" is not a date (use the date picker, YYYY-MM-DD or an ISO date-time)`);
@@ -96,8 +95,8 @@ export function periodToQuery(fromParameter: string, toParameter: string): PreSe
 		if (dates.from && dates.to && dates.from > dates.to) {
 			fail(this, 'From', `the period starts (${dates.from}) after it ends (${dates.to})`);
 		}
-		if (dates.from) placeByMethod(options, 'from', dates.from);
-		if (dates.to) placeByMethod(options, 'to', dates.to);
+		if (dates.from) placeForPersonaClick(options, 'from', dates.from);
+		if (dates.to) placeForPersonaClick(options, 'to', dates.to);
 		return options;
 	};
 }

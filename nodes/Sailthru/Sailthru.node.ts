@@ -1,6 +1,17 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { retryProperty, sailthru } from '../shared';
+import { retryProperty, sailthru, withInputChecks } from '../shared';
+import { blastFields, blastOperations } from './BlastDescription';
+import { contentFields, contentOperations } from './ContentDescription';
+import { eventFields, eventOperations } from './EventDescription';
+import { jobFields, jobOperations } from './JobDescription';
+import { listFields, listOperations } from './ListDescription';
+import { sailthruListSearch } from './methods';
+import { purchaseFields, purchaseOperations } from './PurchaseDescription';
+import { returnFields, returnOperations } from './ReturnDescription';
+import { sendFields, sendOperations } from './SendDescription';
+import { statsFields, statsOperations } from './StatsDescription';
+import { templateFields, templateOperations } from './TemplateDescription';
 import { userFields, userOperations } from './UserDescription';
 
 export class Sailthru implements INodeType {
@@ -11,7 +22,8 @@ export class Sailthru implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Read and update user profiles in Sailthru: keys, vars, lists, opt-out and logins',
+		description:
+			'Sailthru users, transactional sends, events, purchases, lists, content, templates, campaigns, jobs and stats',
 		defaults: { name: 'Sailthru' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -21,18 +33,52 @@ export class Sailthru implements INodeType {
 			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
 			headers: { Accept: 'application/json' },
 		},
-		properties: [
+		properties: withInputChecks([
 			{
 				displayName: 'Resource',
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'User', value: 'user' }],
+				options: [
+					{ name: 'Blast', value: 'blast' },
+					{ name: 'Content', value: 'content' },
+					{ name: 'Event', value: 'event' },
+					{ name: 'Job', value: 'job' },
+					{ name: 'List', value: 'list' },
+					{ name: 'Purchase', value: 'purchase' },
+					{ name: 'Return', value: 'return' },
+					{ name: 'Send', value: 'send' },
+					{ name: 'Stat', value: 'stats' },
+					{ name: 'Template', value: 'template' },
+					{ name: 'User', value: 'user' },
+				],
 				default: 'user',
 			},
 			...userOperations,
 			...userFields,
+			...sendOperations,
+			...sendFields,
+			...eventOperations,
+			...eventFields,
+			...purchaseOperations,
+			...purchaseFields,
+			...returnOperations,
+			...returnFields,
+			...listOperations,
+			...listFields,
+			...contentOperations,
+			...contentFields,
+			...templateOperations,
+			...templateFields,
+			...blastOperations,
+			...blastFields,
+			...jobOperations,
+			...jobFields,
+			...statsOperations,
+			...statsFields,
 			retryProperty(sailthru),
-		],
+		]),
 	};
+
+	methods = { listSearch: sailthruListSearch };
 }

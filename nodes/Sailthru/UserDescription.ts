@@ -6,9 +6,23 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { fail, isEmpty, isPlausibleEmail, operationFactory, parseJson, requireValue, sailthru, showFor } from '../shared';
+import {
+	fail,
+	isEmpty,
+	isPlausibleEmail,
+	operationFactory,
+	outputModeProperties,
+	outputModeTransform,
+	requireValue,
+	sailthru,
+	showFor,
+} from '../shared';
+import { keyValueJson } from './helpers';
 
 const operation = operationFactory(sailthru);
+
+/** What the Simplified output of Get keeps: who the user is, their data, lists and opt-out. */
+const SIMPLIFIED_USER_FIELDS = ['keys', 'vars', 'lists', 'optout_email', 'engagement'];
 
 const show = showFor('user');
 
@@ -99,21 +113,7 @@ function listsParameter(ctx: IExecuteSingleFunctions, read: ParameterReader): ID
 
 /** `vars`: from name/value pairs (text values) or from a JSON object (any JSON types). */
 function varsParameter(ctx: IExecuteSingleFunctions, read: ParameterReader): IDataObject | undefined {
-	if (read('varsInputMode', 'keyValue') === 'json') {
-		const raw = read('varsJson', '');
-		if (isEmpty(raw)) return undefined;
-		const parsed = parseJson(ctx, 'Vars (JSON)', raw, true);
-		return Object.keys(parsed as object).length ? (parsed as IDataObject) : undefined;
-	}
-	const pairs = (read('vars.var', []) as Array<{ name?: string; value?: unknown }>) ?? [];
-	const result: IDataObject = {};
-	for (const [index, pair] of pairs.entries()) {
-		const name = text(pair.name);
-		if (!name) fail(ctx, 'Vars', `entry ${index + 1} has no name`);
-		if (name in result) fail(ctx, 'Vars', `the var "${name}" appears twice`);
-		result[name] = (pair.value ?? '') as IDataObject[string];
-	}
-	return Object.keys(result).length ? result : undefined;
+	return keyValueJson(ctx, read, 'vars', 'Vars');
 }
 
 /** `login`: `{"site":"main","ip":"…","user_agent":"…"}` (or `app` instead of `site`). */
@@ -201,6 +201,7 @@ export const userOperations: INodeProperties[] = [
 				method: 'GET',
 				url: '/user',
 				preSend: [requireValue('id', 'ID'), buildUserParameters('get')],
+				output: { transform: outputModeTransform(SIMPLIFIED_USER_FIELDS) },
 			}),
 		],
 		default: 'get',
@@ -458,4 +459,5 @@ export const userFields: INodeProperties[] = [
 		options: FIELD_OPTIONS,
 		displayOptions: show(['get', 'upsert']),
 	},
+	...outputModeProperties(show(['get'])),
 ];

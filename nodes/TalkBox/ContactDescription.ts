@@ -1,6 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { fail, idPath, listProperties, showFor, isoDateQuery } from '../shared';
+import {
+	fail,
+	idPath,
+	listProperties,
+	outputModeProperties,
+	outputModeTransform,
+	showFor,
+	isoDateQuery,
+} from '../shared';
 import { operation } from './operation';
 import { CONTACT_FIELDS_PARAMETER, contactBody, convertValue } from './audience/contactBody';
 import type { TalkBoxResource } from './types';
@@ -31,29 +39,58 @@ async function searchCriteria(this: IExecuteSingleFunctions, options: IHttpReque
 	return options;
 }
 
-const MAPPER_DESCRIPTION =
-	'The contact fields of this TalkBox account. Dates may be ISO dates (2024-03-05) or dd/mm/yyyy and are sent as dd/mm/yyyy. Choice fields take an option, its ID or its name; Multiple Choice fields take several with an expression, e.g. {{ [9, 10] }} or "Harpo, Chico" (on update they are added to the options the contact already has).';
+/** The fields TalkBox matches on: create or update finds an existing contact by either. */
+export const DUPLICATE_RULE =
+	'TalkBox treats a contact with the same Email or the same Mobile Number as a duplicate: Create or Update changes that contact and creates a new one only when neither matches.';
 
-const contactFieldsProperty = (operations: string[], mode: 'add' | 'map'): INodeProperties => ({
+const AUTO_MAP_HINT =
+	'Choose Map Automatically to send every input field whose name is a TalkBox field (its system name, e.g. first_name, mobile_number); other input fields are left out.';
+
+const VALUE_FORMATS =
+	'Dates may be ISO dates (2024-03-05) or dd/mm/yyyy and are sent as dd/mm/yyyy. Choice fields take an option, its ID or its name; Multiple Choice fields take several with an expression, e.g. {{ [9, 10] }} or "Harpo, Chico" (on update they are added to the options the contact already has).';
+
+export const MAPPER_DESCRIPTIONS = {
+	create: `The contact fields of this TalkBox account; map Email or Mobile Number (at least one). ${AUTO_MAP_HINT} ${VALUE_FORMATS}`,
+	upsert: `The contact fields of this TalkBox account. ${DUPLICATE_RULE} Map Email or Mobile Number (at least one). ${AUTO_MAP_HINT} ${VALUE_FORMATS}`,
+	update: `The contact fields of this TalkBox account; only the fields you map are changed. ${AUTO_MAP_HINT} ${VALUE_FORMATS}`,
+} as const;
+
+const contactFieldsProperty = (operation: keyof typeof MAPPER_DESCRIPTIONS, mode: 'add' | 'map'): INodeProperties => ({
 	displayName: 'Contact Fields',
 	name: CONTACT_FIELDS_PARAMETER,
 	type: 'resourceMapper',
 	noDataExpression: true,
 	default: { mappingMode: 'defineBelow', value: null },
 	required: true,
-	description: MAPPER_DESCRIPTION,
+	description: MAPPER_DESCRIPTIONS[operation],
 	typeOptions: {
 		resourceMapper: {
 			resourceMapperMethod: 'getContactFieldMapping',
 			mode,
 			fieldWords: { singular: 'field', plural: 'fields' },
-			addAllFields: false,
+			// Create / Create or Update open with every field of the account listed (empty ones
+			// are not sent), so the mapper never starts empty; Update lists only what is mapped.
+			addAllFields: mode === 'add',
 			multiKeyMatch: false,
 			supportAutoMap: true,
 		},
 	},
-	displayOptions: show(operations),
+	displayOptions: show([operation]),
 });
+
+/** What Get, Get Many and Find First output (Output: Simplified keeps these, in this order). */
+export const CONTACT_SIMPLIFIED_KEYS = [
+	'id',
+	'first_name',
+	'last_name',
+	'email',
+	'mobile_number',
+	'external_identifier',
+	'tags',
+	'updated_at',
+] as const;
+
+const contactOutput = outputModeTransform(CONTACT_SIMPLIFIED_KEYS);
 
 const versionTags: INodeProperties = {
 	displayName: 'Version Tags',
@@ -99,6 +136,8 @@ const properties: INodeProperties[] = [
 				method: 'POST',
 				url: '/contact/create_or_update',
 				preSend: [contactBody({ requireIdentity: true })],
+				// An upsert keyed on email or mobile: sending it again changes nothing more.
+				retrySafe: true,
 			}),
 			operation({
 				name: 'Delete',
@@ -117,6 +156,7 @@ const properties: INodeProperties[] = [
 				method: 'GET',
 				url: '/contact/find_first',
 				preSend: [searchCriteria],
+				output: { transform: contactOutput },
 			}),
 			operation({
 				name: 'Get',
@@ -126,6 +166,7 @@ const properties: INodeProperties[] = [
 				method: 'GET',
 				url: '/contact',
 				preSend: [contactPath()],
+				output: { transform: contactOutput },
 			}),
 			operation({
 				name: 'Get Many',
@@ -142,7 +183,7 @@ const properties: INodeProperties[] = [
 						{ parameter: 'filters.updatedBefore', key: 'updated_before', label: 'Filters → Updated Before' },
 					]),
 				],
-				output: { split: true },
+				output: { split: true, transform: contactOutput },
 				pagination: { type: 'page', positionParam: 'page', sizeParam: 'per_page', pageSize: 100 },
 			}),
 			operation({
@@ -185,8 +226,16 @@ const properties: INodeProperties[] = [
 		description: 'The ID of the contact',
 		displayOptions: show(['delete', 'get', 'sendResubscriptionEmail', 'sendResubscriptionSms', 'update']),
 	},
-	contactFieldsProperty(['create', 'upsert'], 'add'),
-	contactFieldsProperty(['update'], 'map'),
+	{
+		displayName: DUPLICATE_RULE,
+		name: 'upsertNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show(['upsert']),
+	},
+	contactFieldsProperty('create', 'add'),
+	contactFieldsProperty('upsert', 'add'),
+	contactFieldsProperty('update', 'map'),
 	{
 		displayName: 'Options',
 		name: 'contactOptions',
@@ -272,6 +321,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...listProperties(show(['getAll'])),
+	...outputModeProperties(show(['findFirst', 'get', 'getAll'])),
 	{
 		displayName: 'Filters',
 		name: 'filters',

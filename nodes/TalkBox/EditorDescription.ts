@@ -99,11 +99,11 @@ const properties: INodeProperties[] = [
 				description:
 					'Get a key for a drag and drop (block) editor session, valid for 5 minutes, to open the editor with',
 				method: 'GET',
-				// The doc gives two paths: /editor/block/session in the resource table and
-				// /editors/block/session in the usage text. The contract names the table's path, and
-				// the usage text mixes in /editors/block, which is the editor page the key opens, not
-				// this API call: so the table's path is used.
-				url: '/editor/block/session',
+				// The doc gives two paths: /editor/block/session in its resource table and
+				// /editors/block/session in its usage text and example. The example's path is sent
+				// first; a 404 there is answered by sending the table's path once.
+				url: '/editors/block/session',
+				fallbackUrl: '/editor/block/session',
 				preSend: [sessionQuery],
 				// TalkBox answers with the bare key (not JSON).
 				output: { textBody: 'session_key' },

@@ -112,6 +112,9 @@ const properties: INodeProperties[] = [
 				method: 'PUT',
 				url: '/tags',
 				preSend: [tagPath('/untag_contacts')],
+				// Not resent after an answer that may mean it was applied: contacts tagged in the
+				// meantime would be untagged too.
+				retrySafe: false,
 			}),
 			operation({
 				name: 'Update',

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { retryProperty, talkBox } from '../shared';
+import { retryProperty, talkBox, withInputChecks } from '../shared';
 import { audienceMethods, audienceResources } from './audience';
 import { campaignMethods, campaignResources } from './campaigns';
 
@@ -23,10 +23,9 @@ export class TalkBox implements INodeType {
 		usableAsTool: true,
 		credentials: [{ name: 'talkBoxApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
 			headers: { Accept: 'application/json' },
 		},
-		properties: [
+		properties: withInputChecks([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -37,7 +36,7 @@ export class TalkBox implements INodeType {
 			},
 			...resources.flatMap((resource) => resource.properties),
 			retryProperty(talkBox),
-		],
+		]),
 	};
 
 	methods = {

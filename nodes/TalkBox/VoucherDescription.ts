@@ -118,6 +118,9 @@ export const voucherResource: TalkBoxResource = {
 					method: 'PUT',
 					url: '/vouchers',
 					preSend: [voucherId, buildRedeem],
+					// A PUT, but not repeatable: a second redemption fails ("already redeemed") even
+					// when the first one worked and only its answer was lost.
+					retrySafe: false,
 				}),
 			],
 			default: 'getAll',

@@ -1,8 +1,44 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { retryProperty, talkable } from '../shared';
-import { personFields, personOperations } from './PersonDescription';
+import { retryProperty, talkable, withInputChecks } from '../shared';
+import { assetResource } from './AssetDescription';
+import { campaignResource } from './CampaignDescription';
+import type { TalkableResource } from './common';
+import { couponResource } from './CouponDescription';
+import { loyaltyMemberResource } from './loyalty/LoyaltyMemberDescription';
+import { metricResource } from './MetricDescription';
+import { offerClaimResource } from './OfferClaimDescription';
+import { offerResource } from './OfferDescription';
+import { originResource } from './origin/OriginDescription';
+import { personResource } from './PersonDescription';
+import { pickerMethods } from './pickers';
+import { referralResource } from './ReferralDescription';
+import { refundResource } from './RefundDescription';
+import { rewardResource } from './RewardDescription';
+import { shareResource } from './ShareDescription';
 import { siteSlugProperty } from './siteSlug';
+import { trafficSourceResource } from './TrafficSourceDescription';
+import { visitorResource } from './VisitorDescription';
+import { visitorOfferResource } from './VisitorOfferDescription';
+
+const resources: TalkableResource[] = [
+	assetResource,
+	campaignResource,
+	couponResource,
+	loyaltyMemberResource,
+	metricResource,
+	offerResource,
+	offerClaimResource,
+	originResource,
+	personResource,
+	referralResource,
+	refundResource,
+	rewardResource,
+	shareResource,
+	trafficSourceResource,
+	visitorResource,
+	visitorOfferResource,
+].sort((a, b) => String(a.option.name).localeCompare(String(b.option.name)));
 
 export class Talkable implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,29 +48,32 @@ export class Talkable implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Read and update people in a Talkable referral program',
+		description: 'Record purchases and events, manage referrals, people, coupons, offers and loyalty in Talkable',
 		defaults: { name: 'Talkable' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [{ name: 'talkableApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
 			headers: { Accept: 'application/json' },
 		},
-		properties: [
+		properties: withInputChecks([
 			{
 				displayName: 'Resource',
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Person', value: 'person' }],
+				options: resources.map((resource) => resource.option),
 				default: 'person',
 			},
-			...personOperations,
-			...personFields,
+			...resources.flatMap((resource) => resource.properties),
 			siteSlugProperty,
 			retryProperty(talkable),
-		],
+		]),
+	};
+
+	methods = {
+		loadOptions: { ...pickerMethods.loadOptions },
+		listSearch: { ...pickerMethods.listSearch },
 	};
 }

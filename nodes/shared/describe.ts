@@ -8,8 +8,14 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
+import type { BatchSpec } from './batch';
 import { createExecutor, deferInputError, type OutputSpec, type PaginationSpec } from './execute';
+import type { Pace } from './run';
+import { fail } from './params';
 import type { VendorProfile } from './vendors';
+
+/** Methods whose repetition cannot create a second effect (the default of `retrySafe`). */
+const SAFE_METHODS: readonly IHttpRequestMethods[] = ['GET', 'HEAD', 'PUT', 'DELETE'];
 
 export interface OperationSpec {
 	name: string;
@@ -24,6 +30,22 @@ export interface OperationSpec {
 	preSend?: PreSendAction[];
 	output?: OutputSpec;
 	pagination?: PaginationSpec;
+	/**
+	 * Whether the request may be sent again after a failure that may have had an effect (5xx,
+	 * dropped connection, timeout). Default: true for GET/PUT/DELETE/HEAD, false for POST. Set it
+	 * from the contract's retry-safe column (a POST upsert is `true`; a PUT that redeems is `false`).
+	 * A 429 is retried either way (it was refused before any effect).
+	 */
+	retrySafe?: boolean;
+	/** Input items are sent together, several records per request (see batch.ts). */
+	batch?: BatchSpec;
+	/** A documented pace for this operation, e.g. `{ requests: 40, perMs: 60_000 }`. */
+	pace?: Pace;
+	/**
+	 * Where the vendor's documentation gives two paths for one call: when the vendor answers 404
+	 * at `url`, the same request is sent once to this one (reads only).
+	 */
+	fallbackUrl?: string;
 }
 
 /** A preSend hook whose error is deferred to the executor (see deferInputError). */
@@ -36,6 +58,54 @@ function guarded(hook: PreSendAction): PreSendAction {
 			return options;
 		}
 	};
+}
+
+const isDateLike = (value: object): boolean =>
+	value instanceof Date || typeof (value as { toISO?: unknown }).toISO === 'function';
+
+/** The preSend check of one scalar parameter sent by routing: an object or list is an input error. */
+function scalarCheck(path: string, label: string): PreSendAction {
+	return guarded(async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const value = this.getNodeParameter(path, undefined) as unknown;
+		if (value !== null && typeof value === 'object' && !isDateLike(value)) {
+			fail(this, label, `expected a single value but got ${Array.isArray(value) ? 'a list' : 'an object'} (check the expression)`);
+		}
+		return options;
+	});
+}
+
+const SCALAR_TYPES = new Set(['string', 'number', 'options', 'dateTime', 'boolean']);
+
+function withScalarCheck(property: INodeProperties, basePath: string): INodeProperties {
+	const send = property.routing?.send;
+	if (SCALAR_TYPES.has(property.type) && send?.property !== undefined) {
+		return {
+			...property,
+			routing: {
+				...property.routing,
+				send: { ...send, preSend: [...(send.preSend ?? []), scalarCheck(basePath + property.name, property.displayName)] },
+			},
+		};
+	}
+	if (property.type === 'collection' && property.options) {
+		return {
+			...property,
+			options: (property.options as INodeProperties[]).map((option) =>
+				withScalarCheck(option, `${basePath}${property.name}.`),
+			),
+		};
+	}
+	return property;
+}
+
+/**
+ * Every scalar parameter that routing sends as is (`routing.send.property`) gets a check that its
+ * value is one value: an expression that yields an object or a list is refused before sending,
+ * naming the parameter and the item, instead of reaching the vendor as "[object Object]". Call
+ * it once on a node's properties.
+ */
+export function withInputChecks(properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => withScalarCheck(property, ''));
 }
 
 /**
@@ -53,7 +123,15 @@ export function operationFactory(vendor: VendorProfile) {
 				request: { method: spec.method, url: spec.url },
 				send: { paginate: true, preSend: (spec.preSend ?? []).map(guarded) },
 				operations: {
-					pagination: createExecutor({ vendor, output: spec.output, pagination: spec.pagination }),
+					pagination: createExecutor({
+						vendor,
+						output: spec.output,
+						pagination: spec.pagination,
+						retrySafe: spec.retrySafe ?? SAFE_METHODS.includes(spec.method),
+						batch: spec.batch,
+						pace: spec.pace,
+						fallbackUrl: spec.fallbackUrl,
+					}),
 				},
 			},
 		};
@@ -82,6 +160,15 @@ export function listProperties(displayOptions: IDisplayOptions): INodeProperties
 				...displayOptions,
 				show: { ...(displayOptions.show ?? {}), returnAll: [false] },
 			},
+		},
+		{
+			displayName: 'Split Into Items',
+			name: 'splitIntoItems',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to output one item per record. Turn off to output one item per page, holding that page's records in `records` (for lists longer than n8n can output as items, about 100,000).",
+			displayOptions,
 		},
 	];
 }
@@ -112,7 +199,7 @@ export function retryProperty(vendor: VendorProfile): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Retry Option',
 		default: {},
-		description: `How the node retries when ${vendor.displayName} rate-limits or fails. Rate-limited requests are always retried; server errors and dropped connections only for reads, updates and deletes, never for creates.`,
+		description: `How the node paces and retries its requests to ${vendor.displayName}. Rate-limited requests are always retried; server errors and dropped connections only for operations that are safe to repeat (never for a send, a redemption or another write that may already have been applied).`,
 		options: [
 			withDefault(
 				{
@@ -125,6 +212,18 @@ export function retryProperty(vendor: VendorProfile): INodeProperties {
 						'Wait before the first retry when the vendor does not say how long; each later wait doubles, with jitter',
 				},
 				defaults.initialDelayMs,
+			),
+			withDefault(
+				{
+					displayName: 'Max Concurrent Requests',
+					name: 'maxConcurrent',
+					type: 'number',
+					default: 32,
+					typeOptions: { minValue: 1, maxValue: 256 },
+					description:
+						'Most requests this node has open at once in one run (n8n would otherwise send every item at once). After a rate limit the node holds every request for the wait the vendor asks, then resumes slower.',
+				},
+				defaults.maxConcurrent,
 			),
 			withDefault(
 				{
@@ -156,7 +255,7 @@ export function retryProperty(vendor: VendorProfile): INodeProperties {
 					type: 'boolean',
 					default: true,
 					description:
-						'Whether to retry 5xx answers and dropped connections for requests that are safe to repeat (GET, PUT, DELETE)',
+						'Whether to retry 5xx answers and dropped connections for operations that are safe to repeat (reads, upserts, deletes; never a send or a redemption)',
 				},
 				defaults.retryServerErrors,
 			),

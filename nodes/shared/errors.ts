@@ -31,6 +31,8 @@ export interface ApiErrorDetails {
 	message?: string;
 	/** Appended to the description: what the retry logic did. */
 	note?: string;
+	/** The HTTP status when there is no response to read it from (e.g. a wait that was refused). */
+	httpCode?: number;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface ApiErrorDetails {
  */
 export function vendorApiError(node: INode, details: ApiErrorDetails): NodeApiError {
 	const { vendor, response, itemIndex, secrets } = details;
-	const status = response?.statusCode;
+	const status = response?.statusCode ?? details.httpCode;
 	const vendorError = response ? vendor.readError(response) : undefined;
 	let message = details.message;
 	if (!message) {
@@ -68,12 +70,27 @@ export function vendorApiError(node: INode, details: ApiErrorDetails): NodeApiEr
 			? { body: redactValue(response.body, secrets) as JsonObject }
 			: {}),
 	};
-	return new NodeApiError(node, errorResponse, {
+	const error = new NodeApiError(node, errorResponse, {
 		message: redactText(message, secrets),
 		description: description ? redactText(description, secrets) : undefined,
 		httpCode: status !== undefined ? String(status) : undefined,
 		itemIndex,
 	});
+	if (vendorError?.code !== undefined) error.context.vendorCode = vendorError.code;
+	return error;
+}
+
+/**
+ * The fields a workflow branches on, for the JSON of a Continue On Fail error item: the HTTP
+ * status (`httpCode`, a number) and the vendor's own error code (`vendorCode`).
+ */
+export function errorFields(error: NodeApiError | NodeOperationError): { httpCode?: number; vendorCode?: string | number } {
+	const fields: { httpCode?: number; vendorCode?: string | number } = {};
+	const status = Number((error as NodeApiError).httpCode);
+	if (error instanceof NodeApiError && Number.isInteger(status) && status > 0) fields.httpCode = status;
+	const code = error.context?.vendorCode;
+	if (typeof code === 'string' || typeof code === 'number') fields.vendorCode = code;
+	return fields;
 }
 
 /** The error for bad input: names the parameter and the item, before anything is sent. */

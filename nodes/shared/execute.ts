@@ -1,27 +1,19 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	sleepWithAbort,
 	type DeclarativeRestApiSettings,
 	type IDataObject,
 	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
-	type IHttpRequestMethods,
 	type IHttpRequestOptions,
-	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { vendorApiError } from './errors';
-import { collectSecrets, redactText } from './redact';
-import {
-	isRetryable,
-	parseRetryAfter,
-	retryDelay,
-	retrySettingsFrom,
-	type Failure,
-	type RetrySettings,
-} from './retry';
+import { sendBatched, type BatchSpec } from './batch';
+import { errorFields, vendorApiError } from './errors';
+import { redactText } from './redact';
+import { runState, type Pace } from './run';
+import { sendWithRetry, type Exchange } from './send';
 import type { VendorProfile, VendorResponse } from './vendors';
 
 /** How a response becomes output items. */
@@ -42,6 +34,16 @@ export interface OutputSpec {
 	 * or an empty-body success into a descriptive item). Runs before Return All / Limit.
 	 */
 	transform?: (this: IExecuteSingleFunctions, records: IDataObject[]) => IDataObject[];
+	/**
+	 * Runs after the request succeeded (and after `transform`), e.g. to wait for a job: `send`
+	 * sends another request through the same retry, governor and error path and resolves to the
+	 * unwrapped success payload. Returns the records to output.
+	 */
+	followUp?: (
+		this: IExecuteSingleFunctions,
+		records: IDataObject[],
+		send: (options: IHttpRequestOptions) => Promise<unknown>,
+	) => Promise<IDataObject[]>;
 }
 
 /** How a list is paged. Page size and position go into the query string. */
@@ -62,6 +64,14 @@ export interface ExecutorConfig {
 	vendor: VendorProfile;
 	output?: OutputSpec;
 	pagination?: PaginationSpec;
+	/** May the request be sent again after a failure that may have had an effect? */
+	retrySafe: boolean;
+	/** Input items are sent together, several records per request (see batch.ts). */
+	batch?: BatchSpec;
+	/** A documented pace for this operation (e.g. 40 requests a minute). */
+	pace?: Pace;
+	/** Sent once instead of `url` when the vendor answers 404 there (see OperationSpec). */
+	fallbackUrl?: string;
 }
 
 const DEFERRED_ERROR = Symbol('deferredInputError');
@@ -79,10 +89,15 @@ export function deferInputError(options: IHttpRequestOptions, error: Error): voi
 	}
 }
 
-const isObject = (value: unknown): value is IDataObject =>
+/** The input error a preSend hook deferred for this item, if any. */
+function takeDeferred(options: IHttpRequestOptions): Error | undefined {
+	return (options as WithDeferred)[DEFERRED_ERROR];
+}
+
+export const isObject = (value: unknown): value is IDataObject =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
 
-function getPath(value: unknown, path: string | undefined): unknown {
+export function getPath(value: unknown, path: string | undefined): unknown {
 	if (!path) return value;
 	let current = value;
 	for (const key of path.split('.')) {
@@ -92,136 +107,25 @@ function getPath(value: unknown, path: string | undefined): unknown {
 	return current;
 }
 
-const toItemJson = (record: unknown): IDataObject => (isObject(record) ? record : { value: record as string });
+export const toItemJson = (record: unknown): IDataObject => (isObject(record) ? record : { value: record as string });
 
 /**
- * Plain words for system error codes. (The code itself must stay out of the message: n8n's
- * NodeApiError replaces any message that contains one with its own generic sentence.)
+ * Most records one input item may output. n8n's declarative routing adds each item's results
+ * with `push(...results)`, which overflows the call stack at about 120,000 records: stop well
+ * before that, with an error that says what to do instead.
  */
-const NETWORK_WORDS: Record<string, string> = {
-	ECONNRESET: 'the connection was reset',
-	ECONNREFUSED: 'the connection was refused',
-	ECONNABORTED: 'no answer within the request timeout',
-	ETIMEDOUT: 'no answer within the request timeout',
-	ENOTFOUND: 'the host name was not found',
-	EAI_AGAIN: 'the host name could not be resolved',
-	EPIPE: 'the connection was closed while sending',
-};
-
-/** The system error code of a failed request (n8n puts it in httpCode of its NodeApiError). */
-function networkCode(error: unknown): string {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while ((isObject(current) || current instanceof Error) && !seen.has(current)) {
-		seen.add(current);
-		for (const key of ['code', 'httpCode']) {
-			const code = (current as IDataObject)[key];
-			if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-		}
-		current = (current as IDataObject).cause;
-	}
-	const message = error instanceof Error ? error.message : String(error);
-	return /socket hang up/i.test(message) ? 'ECONNRESET' : 'network error';
-}
-
-const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
-
-function describeFailure(failure: Failure, response: VendorResponse | undefined): string {
-	if (failure.kind === 'network') return failure.code;
-	return `${failure.kind === 'rateLimit' ? 'rate limited, ' : ''}HTTP ${response?.statusCode}`;
-}
-
-/** One try-until-done exchange: retries what is safe, returns the final (non-retryable) response. */
-async function sendWithRetry(
-	ctx: IExecutePaginationFunctions,
-	config: ExecutorConfig,
-	options: IHttpRequestOptions,
-	settings: RetrySettings,
-	secrets: readonly string[],
-): Promise<VendorResponse> {
-	const { vendor } = config;
-	const node = ctx.getNode();
-	const itemIndex = ctx.getItemIndex();
-	const method = (options.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
-	const started = Date.now();
-	for (let attempt = 1; ; attempt++) {
-		let response: VendorResponse | undefined;
-		let failure: Failure;
-		let vendorWaitMs: number | undefined;
-		try {
-			const full = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, vendor.credentialType, {
-				...options,
-				method,
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			})) as IN8nHttpFullResponse;
-			response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: full.body };
-			if (vendor.isRateLimited(response)) {
-				vendorWaitMs = vendor.rateLimitWaitMs(response, Date.now());
-				failure = { kind: 'rateLimit', waitMs: vendorWaitMs };
-			} else if (response.statusCode >= 500) {
-				vendorWaitMs = parseRetryAfter(response.headers['retry-after']);
-				failure = { kind: 'server', status: response.statusCode };
-			} else {
-				return response;
-			}
-		} catch (error) {
-			// A cancelled execution is not a failure to retry.
-			if (ctx.getExecutionCancelSignal()?.aborted) throw new NodeOperationError(node, error as Error, { itemIndex });
-			failure = { kind: 'network', code: networkCode(error) };
-		}
-
-		const tries = `${attempt} ${attempt === 1 ? 'try' : 'tries'} over ${Math.round((Date.now() - started) / 1000)} s`;
-		const exhausted = attempt > settings.maxRetries;
-		const allowed = isRetryable(failure, method, settings);
-		const tooLong = vendorWaitMs !== undefined && vendorWaitMs > settings.maxWaitMs;
-		if (exhausted || !allowed || tooLong) {
-			let note: string;
-			if (!allowed) {
-				note = `Not retried: a ${method} may already have taken effect at ${vendor.displayName}; check there before running it again.`;
-			} else if (tooLong) {
-				note = `${vendor.displayName} asked to wait ${Math.ceil(vendorWaitMs! / 1000)} s, longer than the Max Wait of ${seconds(settings.maxWaitMs)} s set under Retry; gave up after ${tries}.`;
-			} else {
-				note = `Gave up after ${tries} (Max Retries ${settings.maxRetries}, set under Retry).`;
-			}
-			if (failure.kind === 'rateLimit') {
-				note += ' Raise Max Retries or Max Wait under Retry, or space requests out with Request Options → Batching.';
-			}
-			if (failure.kind === 'network') note = `System error ${failure.code}. ${note}`;
-			const message =
-				failure.kind === 'network'
-					? `${vendor.displayName} could not be reached: ${NETWORK_WORDS[failure.code] ?? 'network error'}`
-					: response && !vendor.readError(response) && failure.kind === 'rateLimit'
-						? `${vendor.displayName} rate limit reached (HTTP ${response.statusCode})`
-						: undefined;
-			throw vendorApiError(node, { vendor, response, itemIndex, secrets, message, note });
-		}
-
-		const waitMs = retryDelay(attempt, settings, vendorWaitMs);
-		ctx.logger.warn(
-			redactText(
-				`${vendor.displayName} ${method} ${options.url ?? ''}: ${describeFailure(failure, response)}; retry ${attempt} of ${settings.maxRetries} in ${waitMs} ms`,
-				secrets,
-			),
-			{ itemIndex },
-		);
-		await sleepWithAbort(waitMs, ctx.getExecutionCancelSignal());
-	}
-}
+export const MAX_RECORDS_PER_ITEM = 100_000;
 
 /** Check a final response and turn it into records (or the raw body). */
-function readRecords(
-	ctx: IExecutePaginationFunctions,
-	config: ExecutorConfig,
+export function readRecords(
+	ctx: IExecuteSingleFunctions,
+	config: Pick<ExecutorConfig, 'vendor' | 'output'>,
 	response: VendorResponse,
 	raw: boolean,
 	secrets: readonly string[],
 ): IDataObject[] {
 	const { vendor } = config;
-	const node = ctx.getNode();
-	const itemIndex = ctx.getItemIndex();
-	const fail = () => vendorApiError(node, { vendor, response, itemIndex, secrets });
+	const fail = () => vendorApiError(ctx.getNode(), { vendor, response, itemIndex: ctx.getItemIndex(), secrets });
 	const { statusCode, body } = response;
 	const output = config.output ?? {};
 	if (statusCode < 200 || statusCode >= 300 || vendor.readError(response)) throw fail();
@@ -241,40 +145,96 @@ function readRecords(
 	return output.transform ? output.transform.call(ctx, records) : records;
 }
 
-async function collect(
-	ctx: IExecutePaginationFunctions,
-	config: ExecutorConfig,
-	options: IHttpRequestOptions,
-	settings: RetrySettings,
-	secrets: readonly string[],
-): Promise<IDataObject[]> {
+/** A cheap fingerprint of a page: a server that ignores the paging parameter repeats it. */
+function pageFingerprint(records: IDataObject[]): string {
+	if (records.length === 0) return '';
+	return `${records.length}|${JSON.stringify(records[0])}|${JSON.stringify(records[records.length - 1])}`;
+}
+
+function tooManyRecords(ctx: IExecuteSingleFunctions, count: number): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Return All stopped after ${count.toLocaleString('en-US')} records: n8n cannot output more than ${MAX_RECORDS_PER_ITEM.toLocaleString('en-US')} items from one input item`,
+		{
+			itemIndex: ctx.getItemIndex(),
+			description:
+				'Nothing was output for this item. Narrow the list (a date or ID filter), set a Limit, or turn off "Split Into Items" to get one item per page that holds the page\'s records.',
+		},
+	);
+}
+
+async function collect(ctx: IExecuteSingleFunctions, config: ExecutorConfig, exchange: Exchange, options: IHttpRequestOptions) {
 	const split = config.output?.split === true;
 	const raw = split && (ctx.getNodeParameter('rawResponse', false) as boolean);
+	const pages = split && !raw && ctx.getNodeParameter('splitIntoItems', true) === false;
 	const returnAll = !split || (ctx.getNodeParameter('returnAll', true) as boolean);
 	const limit = returnAll ? Number.POSITIVE_INFINITY : Math.max(0, ctx.getNodeParameter('limit', 50) as number);
 	const { pagination } = config;
+	const secrets = exchange.secrets;
 
 	if (!pagination) {
-		const response = await sendWithRetry(ctx, config, options, settings, secrets);
-		const records = readRecords(ctx, config, response, raw, secrets);
-		return raw ? records : records.slice(0, limit);
+		let response = await sendWithRetry(ctx, exchange, options);
+		if (response.statusCode === 404 && config.fallbackUrl) {
+			response = await sendWithRetry(ctx, exchange, { ...options, url: config.fallbackUrl });
+		}
+		let records = readRecords(ctx, config, response, raw, secrets);
+		if (!raw) records = records.slice(0, limit);
+		if (config.output?.followUp) {
+			const send = async (extra: IHttpRequestOptions) => {
+				const next: IHttpRequestOptions = {
+					baseURL: options.baseURL,
+					headers: options.headers,
+					timeout: options.timeout,
+					proxy: options.proxy,
+					skipSslCertificateValidation: options.skipSslCertificateValidation,
+					...extra,
+				};
+				// A follow-up (e.g. polling a job) is as safe to repeat as its own method says.
+				const method = (next.method ?? 'GET').toUpperCase();
+				const retrySafe = ['GET', 'HEAD', 'PUT', 'DELETE'].includes(method);
+				const answer = await sendWithRetry(ctx, { ...exchange, retrySafe }, next);
+				readRecords(ctx, { vendor: config.vendor }, answer, true, secrets);
+				return typeof answer.body === 'string' ? answer.body : config.vendor.unwrap(answer.body);
+			};
+			records = await config.output.followUp.call(ctx, records, send);
+		}
+		return pages ? [{ page: 1, records }] : records;
 	}
 
 	const results: IDataObject[] = [];
+	let count = 0;
 	const pageSize = Math.max(1, Math.min(pagination.pageSize, limit));
 	let position = pagination.type === 'page' ? pagination.firstPage ?? 1 : 0;
-	while (results.length < limit) {
-		const size = pagination.type === 'offset' ? Math.min(pageSize, limit - results.length) : pageSize;
+	let previous = '';
+	for (let page = 1; count < limit; page++) {
+		const size = pagination.type === 'offset' ? Math.min(pageSize, limit - count) : pageSize;
 		const pageOptions: IHttpRequestOptions = {
 			...options,
 			qs: { ...(options.qs ?? {}), [pagination.positionParam]: position, [pagination.sizeParam]: size },
 		};
-		const response = await sendWithRetry(ctx, config, pageOptions, settings, secrets);
+		const response = await sendWithRetry(ctx, exchange, pageOptions);
 		const pageRecords = readRecords(ctx, config, response, false, secrets);
+		const fingerprint = pageFingerprint(pageRecords);
+		if (fingerprint !== '' && fingerprint === previous) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`${config.vendor.displayName} returned the same records for page ${page} as for page ${page - 1}`,
+				{
+					itemIndex: ctx.getItemIndex(),
+					description: `It seems to ignore the "${pagination.positionParam}" parameter, so paging stopped here instead of looping forever. Nothing was output for this item; set a Limit to get the first page.`,
+				},
+			);
+		}
+		previous = fingerprint;
+		const kept = pageRecords.slice(0, limit - count);
+		count += kept.length;
 		if (raw) {
 			results.push(...readRecords(ctx, config, response, true, secrets));
+		} else if (pages) {
+			results.push({ page, records: kept });
 		} else {
-			results.push(...pageRecords.slice(0, limit - results.length));
+			if (count > MAX_RECORDS_PER_ITEM) throw tooManyRecords(ctx, count);
+			for (const record of kept) results.push(record);
 		}
 		if (pageRecords.length < size) break;
 		position += pagination.type === 'page' ? 1 : pageRecords.length;
@@ -283,11 +243,36 @@ async function collect(
 }
 
 /**
+ * A failed item under Continue On Fail. n8n reduces the JSON of an item that carries an `error`
+ * to `{ error }`, so for "Continue (using regular output)" the item carries the fields a workflow
+ * branches on in its JSON instead: the message, the description, the HTTP status (`httpCode`) and
+ * the vendor's own error code (`vendorCode`). For "Continue (using error output)" the item keeps
+ * its `error`, which is how n8n routes it to the error output.
+ */
+function errorItem(
+	ctx: IExecuteSingleFunctions,
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
+	const pairedItem = { item: itemIndex };
+	if (ctx.getNode().onError === 'continueErrorOutput') return { json: { error: error.message }, error, pairedItem };
+	return {
+		json: {
+			error: error.message,
+			...(error.description ? { description: error.description } : {}),
+			...errorFields(error),
+		},
+		pairedItem,
+	};
+}
+
+/**
  * The shared request executor. n8n's routing engine calls it (as the operation's
  * `routing.operations.pagination`, which runs when `send.paginate` is true) with the request
- * that the declarative `routing` of the parameters built. It owns: credentials (through
- * n8n's httpRequestWithAuthentication), retry with back-off, the vendor's envelopes and errors,
- * pagination, Return All / Limit, secret redaction, pairedItem, and Continue On Fail.
+ * that the declarative `routing` of the parameters built. It owns: the base URL and credential
+ * (read once per run), the request governor, retry with back-off, the vendor's envelopes and
+ * errors, pagination, Return All / Limit, batches, secret redaction, pairedItem, and Continue
+ * On Fail.
  */
 export function createExecutor(config: ExecutorConfig) {
 	return async function executeRequest(
@@ -296,17 +281,28 @@ export function createExecutor(config: ExecutorConfig) {
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
 		const pairedItem = { item: itemIndex };
-		let secrets: string[] = [];
+		const state = runState(this, config.vendor, config.pace);
+		let secrets: readonly string[] = [];
 		try {
-			const deferred = (requestData.options as WithDeferred)[DEFERRED_ERROR];
-			if (deferred) throw deferred;
-			const credentials = await this.getCredentials(config.vendor.credentialType, itemIndex);
-			secrets = collectSecrets(credentials, config.vendor.secretFields);
-			const settings = retrySettingsFrom(
-				this.getNodeParameter('retry', {}) as IDataObject,
-				config.vendor.retryDefaults,
-			);
-			const records = await collect(this, config, requestData.options as IHttpRequestOptions, settings, secrets);
+			secrets = await state.secrets;
+			const options = requestData.options as IHttpRequestOptions & { [key: symbol]: unknown };
+			const deferred = takeDeferred(options);
+			const credentials = await state.credentials;
+			if (!options.baseURL) options.baseURL = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+			const exchange: Exchange = {
+				vendor: config.vendor,
+				governor: state.governor,
+				settings: state.settings,
+				secrets,
+				retrySafe: config.retrySafe,
+			};
+			let records: IDataObject[];
+			if (config.batch) {
+				records = await sendBatched(this, { ...config, batch: config.batch }, exchange, state, options, deferred);
+			} else {
+				if (deferred) throw deferred;
+				records = await collect(this, config, exchange, options);
+			}
 			return records.map((json) => ({ json, pairedItem }));
 		} catch (caught) {
 			const error =
@@ -315,15 +311,7 @@ export function createExecutor(config: ExecutorConfig) {
 					: new NodeOperationError(this.getNode(), redactText((caught as Error).message ?? String(caught), secrets), {
 							itemIndex,
 						});
-			if (this.continueOnFail()) {
-				return [
-					{
-						json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
-						error,
-						pairedItem,
-					},
-				];
-			}
+			if (this.continueOnFail()) return [errorItem(this, error, itemIndex)];
 			throw error;
 		}
 	};

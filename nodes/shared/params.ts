@@ -27,15 +27,51 @@ export function fail(ctx: IExecuteSingleFunctions, label: string, problem: strin
 	throw inputError(ctx.getNode(), ctx.getItemIndex(), label, problem);
 }
 
+/** Whether a value is a date the date helpers understand (Date, Luxon DateTime). */
+const isDateLike = (value: object): boolean =>
+	value instanceof Date || typeof (value as { toISO?: unknown }).toISO === 'function';
+
+/**
+ * One scalar value as trimmed text ('' when unset). An object or a list (an expression that
+ * returned `$json` instead of `$json.id`, say) is an input error naming the parameter: it would
+ * otherwise reach the vendor as "[object Object]" or a joined string.
+ */
+export function scalarText(ctx: IExecuteSingleFunctions, label: string, value: unknown): string {
+	if (isEmpty(value)) return '';
+	if (typeof value === 'object' && !isDateLike(value as object)) {
+		fail(ctx, label, `expected a single value but got ${Array.isArray(value) ? 'a list' : 'an object'} (check the expression)`);
+	}
+	return String(value).trim();
+}
+
 /** A parameter as trimmed text ('' when unset); resource locators give their value. */
-export function text(ctx: IExecuteSingleFunctions, name: string): string {
-	const value = ctx.getNodeParameter(name, '', { extractValue: true }) as unknown;
-	return isEmpty(value) ? '' : String(value).trim();
+export function text(ctx: IExecuteSingleFunctions, name: string, label = name): string {
+	let value: unknown;
+	try {
+		value = ctx.getNodeParameter(name, '', { extractValue: true });
+	} catch {
+		// n8n cannot extract the value of a parameter that is not shown for this operation.
+		value = ctx.getNodeParameter(name, '');
+	}
+	return scalarText(ctx, label, value);
+}
+
+/**
+ * An identifier placed in a URL path segment: URL-encoded, and never `.` or `..` (a URL
+ * normaliser would collapse those segments and send the request to another route).
+ */
+export function pathSegment(ctx: IExecuteSingleFunctions, label: string, value: string): string {
+	if (value === '.' || value === '..') {
+		fail(ctx, label, `"${value}" is not a valid identifier (it would leave its place in the URL path)`);
+	}
+	return encodeURIComponent(value);
 }
 
 /** A comma-separated list (a string, or an array from an expression), blanks dropped. */
 export function list(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value.map((part) => String(part)) : String(value ?? '').split(',');
+	const parts = Array.isArray(value)
+		? value.map((part) => (part !== null && typeof part === 'object' ? JSON.stringify(part) : String(part)))
+		: String(value ?? '').split(',');
 	return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
 
@@ -70,10 +106,13 @@ export function emailList(ctx: IExecuteSingleFunctions, label: string, value: un
 
 /** Separators people type inside phone numbers (dropped before the check). */
 const PHONE_SEPARATORS = /[\s\-().]/g;
-/** International (E.164) format: a plus sign, the country code and number, 7 to 15 digits. */
-const INTERNATIONAL_PHONE = /^\+[1-9]\d{6,14}$/;
+/**
+ * International (E.164) format: the country code and number, 7 to 15 digits, which may begin
+ * with a plus sign (PersonaClick's docs: an international number "may begin with +").
+ */
+const INTERNATIONAL_PHONE = /^\+?[1-9]\d{6,14}$/;
 
-/** The phone without separators when it is in international format, else undefined. */
+/** The phone without separators (a leading + kept as given) when it is in international format, else undefined. */
 export function internationalPhone(value: string): string | undefined {
 	const compact = value.trim().replace(PHONE_SEPARATORS, '');
 	return INTERNATIONAL_PHONE.test(compact) ? compact : undefined;
@@ -122,10 +161,10 @@ export function idPath(path: string, ids: PathId[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		let url = path;
 		ids.forEach((id, index) => {
-			const value = text(this, id.parameter);
+			const value = text(this, id.parameter, id.label);
 			if (value === '') fail(this, id.label, 'a value is required but this item has none');
 			if (id.numeric) integerId(this, id.label, value);
-			url = url.replace(`{${index}}`, encodeURIComponent(value));
+			url = url.replace(`{${index}}`, pathSegment(this, id.label, value));
 		});
 		options.url = url;
 		return options;

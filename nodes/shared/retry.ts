@@ -1,4 +1,4 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 /** What the user can tune, in the node's "Retry" options. */
 export interface RetrySettings {
@@ -8,8 +8,10 @@ export interface RetrySettings {
 	initialDelayMs: number;
 	/** No single wait (back-off, Retry-After or a vendor's reset time) exceeds this. */
 	maxWaitMs: number;
-	/** Retry 5xx answers and network failures (only for methods that are safe to repeat). */
+	/** Retry 5xx answers and network failures (only for operations that are safe to repeat). */
 	retryServerErrors: boolean;
+	/** Most requests of one node run in flight at once (the request governor's cap). */
+	maxConcurrent: number;
 }
 
 export const DEFAULT_RETRY: RetrySettings = {
@@ -17,6 +19,7 @@ export const DEFAULT_RETRY: RetrySettings = {
 	initialDelayMs: 1000,
 	maxWaitMs: 120_000,
 	retryServerErrors: true,
+	maxConcurrent: 32,
 };
 
 /** Read the "retry" collection parameter into settings, filling defaults. */
@@ -30,11 +33,9 @@ export function retrySettingsFrom(parameter: IDataObject | undefined, defaults: 
 		maxWaitMs: p.maxWaitSeconds === undefined ? defaults.maxWaitMs : num(p.maxWaitSeconds, defaults.maxWaitMs / 1000) * 1000,
 		retryServerErrors:
 			typeof p.retryServerErrors === 'boolean' ? p.retryServerErrors : defaults.retryServerErrors,
+		maxConcurrent: Math.max(1, Math.floor(num(p.maxConcurrent, defaults.maxConcurrent)) || defaults.maxConcurrent),
 	};
 }
-
-/** Methods whose repetition cannot create a second effect: retried after a 5xx or a dropped connection. */
-const IDEMPOTENT: readonly IHttpRequestMethods[] = ['GET', 'HEAD', 'PUT', 'DELETE'];
 
 export type Failure =
 	| { kind: 'rateLimit'; waitMs?: number }
@@ -43,11 +44,12 @@ export type Failure =
 
 /**
  * Whether a failed try may be repeated. A 429 was refused before any effect, so it is always
- * retried; a 5xx or a network failure may have had an effect, so only idempotent methods are.
+ * retried; a 5xx or a network failure may have had an effect, so only operations that are safe
+ * to repeat (the operation's `retrySafe`, not its HTTP method) are.
  */
-export function isRetryable(failure: Failure, method: IHttpRequestMethods, settings: RetrySettings): boolean {
+export function isRetryable(failure: Failure, retrySafe: boolean, settings: RetrySettings): boolean {
 	if (failure.kind === 'rateLimit') return true;
-	return settings.retryServerErrors && IDEMPOTENT.includes(method);
+	return settings.retryServerErrors && retrySafe;
 }
 
 /**

@@ -1,13 +1,16 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { boundaryOf, buildMultipart, multipartContentType, parseMultipart } from '../Sailthru/multipart';
+
 /**
  * Sailthru's request signing, as its official API clients do it.
  *
  * Every call carries four parameters: `api_key`, `format=json`, `json` (the call's own
  * parameters as one JSON string) and `sig`, the MD5 hex digest of the API secret followed by
  * the values of all the other parameters, sorted as strings and joined with nothing.
- * GET and DELETE send them in the query string; POST sends them form-encoded.
+ * GET and DELETE send them in the query string; POST sends them form-encoded, or, for a file
+ * upload, as `multipart/form-data` parts before the file (the file is never signed).
  */
 
 /** The parameters Sailthru's signing adds; they are never part of a call's own parameters. */
@@ -122,6 +125,8 @@ export function callParameters(requestOptions: IHttpRequestOptions): IDataObject
  * Returns a new options object; the one given is left as it was, so retries sign afresh.
  */
 export function signRequest(keys: SailthruKeys, requestOptions: IHttpRequestOptions): IHttpRequestOptions {
+	const upload = signUpload(keys, requestOptions);
+	if (upload) return upload;
 	const signed = signParameters(keys, callParameters(requestOptions));
 	const method = (requestOptions.method ?? 'GET').toUpperCase();
 	const headers: IDataObject = {};
@@ -137,5 +142,39 @@ export function signRequest(keys: SailthruKeys, requestOptions: IHttpRequestOpti
 		result.body = new URLSearchParams(signed).toString();
 		delete result.qs;
 	}
+	return result;
+}
+
+/** The request's Content-Type header value, whatever the header name's case. */
+function contentTypeOf(requestOptions: IHttpRequestOptions): unknown {
+	const headers = (requestOptions.headers ?? {}) as IDataObject;
+	const name = Object.keys(headers).find((key) => key.toLowerCase() === 'content-type');
+	return name === undefined ? undefined : headers[name];
+}
+
+/**
+ * A file upload (a multipart body the node built with a `json` part and a `file` part): the
+ * body again with `api_key`, `format`, `json` and `sig` first, `sig` over those three only.
+ * Undefined for any other request.
+ */
+function signUpload(keys: SailthruKeys, requestOptions: IHttpRequestOptions): IHttpRequestOptions | undefined {
+	const boundary = boundaryOf(contentTypeOf(requestOptions));
+	const body = requestOptions.body as unknown;
+	if (!boundary || !Buffer.isBuffer(body)) return undefined;
+	const parts = parseMultipart(boundary, body);
+	const json = parts.find((part) => part.name === 'json')?.data.toString('utf8') ?? '{}';
+	const unsigned = { api_key: keys.apiKey, format: 'json', json };
+	const signed: Record<string, string> = { ...unsigned, sig: sailthruSignature(keys.apiSecret, unsigned) };
+	const headers: IDataObject = {};
+	for (const [name, value] of Object.entries(requestOptions.headers ?? {})) {
+		if (name.toLowerCase() !== 'content-type') headers[name] = value;
+	}
+	headers['Content-Type'] = multipartContentType(boundary);
+	const rebuilt = buildMultipart(boundary, [
+		...Object.entries(signed).map(([name, value]) => ({ name, data: Buffer.from(value, 'utf8') })),
+		...parts.filter((part) => !SIGNING_PARAMETERS.includes(part.name)),
+	]);
+	const result: IHttpRequestOptions = { ...requestOptions, headers, body: rebuilt };
+	delete result.qs;
 	return result;
 }

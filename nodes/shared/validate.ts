@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
 import { fail, isEmpty, isPlausibleEmail, parseJson } from './params';
+import { runCredentials } from './run';
+import type { VendorProfile } from './vendors';
 
 /** The parameter must have a non-empty value for this item. */
 export function requireValue(parameter: string, label: string): PreSendAction {
@@ -90,7 +92,8 @@ export function placeByMethod(options: IHttpRequestOptions, key: string, value: 
  */
 export function credentialValueWithOverride(spec: {
 	parameter: string;
-	credentialType: string;
+	/** The vendor whose credential holds the default (read once per node run). */
+	vendor: VendorProfile;
 	credentialField: string;
 	key: string;
 	label: string;
@@ -99,7 +102,7 @@ export function credentialValueWithOverride(spec: {
 		const override = this.getNodeParameter(spec.parameter, '') as string;
 		let value = typeof override === 'string' ? override.trim() : '';
 		if (!value) {
-			const credentials = await this.getCredentials(spec.credentialType, this.getItemIndex());
+			const credentials = await runCredentials(this, spec.vendor);
 			value = String(credentials[spec.credentialField] ?? '').trim();
 		}
 		if (!value) fail(this, spec.label, 'no value here and none in the credential');

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { sailthruErrorMeaning } from '../Sailthru/errorCodes';
 import { DEFAULT_RETRY, msUntilNextUtcHour, parseRetryAfter, type RetrySettings } from './retry';
 
 /** A response as the shared executor sees it (n8n's full response, never thrown on a status). */
@@ -34,8 +35,15 @@ export interface VendorProfile {
 	unwrap(body: unknown): unknown;
 	/** Whether the answer means "too many requests". */
 	isRateLimited(response: VendorResponse): boolean;
+	/**
+	 * Whether an answer that is not a 5xx still means "the server failed, the request may or may
+	 * not have been applied" (Sailthru's error 9): treated like a 5xx (retried only when safe).
+	 */
+	isServerError?(response: VendorResponse): boolean;
 	/** How long the vendor asked us to wait (ms), when it said. */
 	rateLimitWaitMs(response: VendorResponse, now: number): number | undefined;
+	/** The requests left until the vendor's window resets, when it announces them (paces the run). */
+	rateLimitBudget?(response: VendorResponse): { remaining: number; resetAt: number } | undefined;
 	/** What to check for a status, shown as the error description when the vendor gives none. */
 	statusHints: Readonly<Record<number, string>>;
 }
@@ -63,7 +71,7 @@ const COMMON_HINTS: Record<number, string> = {
 export const talkable: VendorProfile = {
 	displayName: 'Talkable',
 	credentialType: 'talkableApi',
-	secretFields: ['apiKey'],
+	secretFields: ['apiKey', 'webhookKey'],
 	retryDefaults: DEFAULT_RETRY,
 	readError({ statusCode, body }) {
 		const message = isObject(body) ? str(body.error_message) : undefined;
@@ -75,6 +83,7 @@ export const talkable: VendorProfile = {
 	rateLimitWaitMs: (response, now) => parseRetryAfter(header(response, 'retry-after'), now),
 	statusHints: {
 		...COMMON_HINTS,
+		400: 'Talkable answers most validation and not-found errors with 400: its message says which value to check.',
 		401: 'Check the API key in the Talkable credential.',
 		404: 'Check the person (email or username) and the site slug.',
 	},
@@ -87,7 +96,16 @@ export const talkBox: VendorProfile = {
 	// TalkBox resets its hourly quota on the hour: waiting up to an hour is the documented cure.
 	retryDefaults: { ...DEFAULT_RETRY, maxWaitMs: 3_600_000 },
 	readError({ statusCode, body }) {
-		if (isSuccess(statusCode)) return undefined;
+		if (isSuccess(statusCode)) {
+			// TalkBox sometimes answers an error envelope with HTTP 200: `{code, description}` and
+			// nothing else (a record with a code and a description has other fields too).
+			const envelope =
+				isObject(body) &&
+				body.code !== undefined &&
+				typeof body.description === 'string' &&
+				Object.keys(body).every((key) => ['code', 'description', 'errors'].includes(key));
+			return envelope ? { message: str(body.description) ?? 'TalkBox reported an error', code: body.code as string | number } : undefined;
+		}
 		if (isObject(body) && (body.description !== undefined || body.code !== undefined)) {
 			const description = str(body.description) ?? JSON.stringify(body.description ?? '');
 			return { message: description, code: body.code as string | number | undefined };
@@ -115,6 +133,8 @@ export const talkBox: VendorProfile = {
 
 /** Sailthru's "rate limit exceeded" error number. */
 const SAILTHRU_RATE_LIMIT_ERROR = 43;
+/** Sailthru's "internal error": the request may or may not have been applied. */
+const SAILTHRU_INTERNAL_ERROR = 9;
 
 export const sailthru: VendorProfile = {
 	displayName: 'Sailthru',
@@ -124,17 +144,24 @@ export const sailthru: VendorProfile = {
 	readError({ body }) {
 		if (isObject(body) && body.error !== undefined) {
 			const message = str(body.errormsg) ?? 'Unknown Sailthru error';
-			return { message, code: body.error as number };
+			return { message, code: body.error as number, description: sailthruErrorMeaning(body.error) };
 		}
 		return undefined;
 	},
 	unwrap: (body) => body,
 	isRateLimited: ({ statusCode, body }) =>
 		statusCode === 429 || (isObject(body) && Number(body.error) === SAILTHRU_RATE_LIMIT_ERROR),
+	isServerError: ({ body }) => isObject(body) && Number(body.error) === SAILTHRU_INTERNAL_ERROR,
 	rateLimitWaitMs(response, now) {
 		const reset = Number(header(response, 'x-rate-limit-reset'));
 		if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - now);
 		return parseRetryAfter(header(response, 'retry-after'), now);
+	},
+	rateLimitBudget(response) {
+		const remaining = header(response, 'x-rate-limit-remaining');
+		const reset = Number(header(response, 'x-rate-limit-reset'));
+		if (remaining === undefined || remaining === '' || !Number.isFinite(reset) || reset <= 0) return undefined;
+		return { remaining: Number(remaining), resetAt: reset * 1000 };
 	},
 	statusHints: {
 		...COMMON_HINTS,

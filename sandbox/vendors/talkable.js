@@ -1,177 +1,82 @@
 'use strict';
 /**
- * Talkable sandbox (API v2, people): Bearer auth, site_slug check, stateful people with
- * referrals/rewards/shares, the {ok, result} / {ok:false, error_message} envelopes.
+ * Talkable sandbox (API v2): Bearer auth and the site_slug check on every request, the
+ * {ok, result} / {ok:false, error_message} envelopes, and stateful people, origins, referrals,
+ * refunds, offers, shares, claims, coupons, loyalty members, metrics and assets. The resources
+ * live in talkable/*.js; this file authenticates and routes.
  */
+const { fail } = require('./talkable/util');
+const { seedPeople, createPeople } = require('./talkable/people');
+const { seedOffers, createOffers } = require('./talkable/offers');
+const { createOrigins } = require('./talkable/origins');
+const { seedLoyalty, createLoyalty } = require('./talkable/loyalty');
+const { seedAssets, createCatalog } = require('./talkable/catalog');
+
 const API_KEY = 'sandbox-talkable-key';
 const SITE_SLUG = 'my-store';
 
-const ok = (result, status = 200) => ({ status, body: { ok: true, result } });
-const fail = (status, message) => ({ status, body: { ok: false, error_message: message } });
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function newPerson(email) {
-	return {
-		personal_claim_url: `https://share.mystore.com/by/${email}`,
-		events_count: 0,
-		first_name: null,
-		last_name: null,
-		email,
-		username: null,
-		subscribed_at: null,
-		unsubscribed_at: null,
-		sub_choice: false,
-		customer_id: null,
-		custom_properties: {},
-		referred_by: null,
-		referral_counts: { total: 0, approved: 0, pending: 0 },
-		reward_counts: { total: 0, unpaid: 0, paid: 0 },
-		share_counts: { total: 0, facebook: 0, other: 0 },
-		created_at: '2018-04-30T02:14:35.000-07:00',
-		referrals: [],
-		rewards: [],
-		shares: [],
-	};
+/** Routes that take site_slug in the query whatever the method (the OpenAPI's exceptions). */
+function siteSlugInQuery(method, segments) {
+	if (method === 'GET') return true;
+	if (segments[0] === 'offer_claims') return true;
+	if (segments[0] === 'visitor_offers') return true;
+	if (segments[0] === 'assets' && method === 'POST') return true;
+	return false;
 }
-
-function seed() {
-	const people = new Map();
-	const ann = newPerson('customer@example.com');
-	Object.assign(ann, {
-		first_name: 'John',
-		last_name: 'Smith',
-		customer_id: '1',
-		custom_properties: { price_plan: 'platinum' },
-		referral_counts: { total: 3, approved: 1, pending: 1 },
-		reward_counts: { total: 2, unpaid: 1, paid: 1 },
-		share_counts: { total: 2, facebook: 1, other: 1 },
-	});
-	const advocate = { id: 39198, email: 'customer@example.com', first_name: null, last_name: null };
-	ann.referrals = [
-		{ id: 4, status: 'pending', campaign_id: 145, offer_id: 71, track_method: 'coupon', referred_subtotal: 100, advocate_person: advocate, friend_person: { id: 39202, email: 'friend@example.com', first_name: null, last_name: null }, created_at: '2021-03-02T09:24:55.000-08:00' },
-		{ id: 2, status: 'approved', campaign_id: 145, offer_id: 71, track_method: 'cookie', referred_subtotal: 100, advocate_person: advocate, friend_person: { id: 39200, email: 'john@example.com', first_name: 'John', last_name: null }, created_at: '2021-03-02T09:16:15.000-08:00' },
-		{ id: 5332, status: 'blocked', campaign_id: 143, offer_id: 74, track_method: 'cookie', referred_subtotal: 23, advocate_person: advocate, friend_person: { id: 39202, email: 'friend@example.com', first_name: null, last_name: null }, fraud_details: 'Self Referral', created_at: '2021-03-15T04:44:55.000-07:00' },
-	];
-	ann.rewards = [
-		{ amount: 5, id: 11, reason: 'referrer', status: 'Unpaid', coupon: null, coupon_code: null, incentive_type: 'discount_coupon' },
-		{ amount: 5, id: 10, reason: 'referrer', status: 'Paid', coupon_code: 'AD_5_OFF', incentive_type: 'discount_coupon' },
-	];
-	ann.shares = [
-		{ id: 11, short_url: 'https://www.talkable.com/x/8t9d2p', channel_identifier: 'facebook', type: 'SocialOfferShare', friends_count: 0, friend_clicks_count: 0 },
-		{ id: 10, short_url: 'https://www.talkable.com/x/14PMvl', channel_identifier: 'other', type: 'SocialOfferShare', friends_count: 4, friend_clicks_count: 1 },
-	];
-	people.set(ann.email, ann);
-	return people;
-}
-
-const PUBLIC_FIELDS = [
-	'personal_claim_url', 'events_count', 'first_name', 'last_name', 'email', 'username', 'subscribed_at',
-	'unsubscribed_at', 'sub_choice', 'customer_id', 'custom_properties', 'referred_by', 'referral_counts',
-	'reward_counts', 'share_counts',
-];
-const publicPerson = (p) => Object.fromEntries(PUBLIC_FIELDS.map((k) => [k, p[k]]));
-const personalData = (p) => ({
-	created_at: p.created_at,
-	customer_id: p.customer_id,
-	email: p.email,
-	first_name: p.first_name,
-	last_name: p.last_name,
-	opted_in_at: p.subscribed_at,
-	unsubscribed_at: p.unsubscribed_at,
-	username: p.username,
-	origins: [{ type: 'AffiliateMember', created_at: p.created_at, ip_address: '1.2.3.4', order_number: p.email, subtotal: 0.0 }],
-});
-
-const DATA_FIELDS = ['first_name', 'last_name', 'username', 'customer_id', 'person_custom_properties'];
 
 function create() {
-	const state = { people: seed(), anonymized: 0 };
-	const find = (slug) => state.people.get(slug) || [...state.people.values()].find((p) => p.username === slug);
+	const state = {
+		people: seedPeople(),
+		anonymized: 0,
+		origins: new Map(),
+		referrals: new Map(),
+		batches: [],
+		webhooks: [],
+		loyalty: seedLoyalty(),
+		assets: seedAssets(),
+		uploads: [],
+	};
+	seedOffers(state);
+	const people = createPeople(state);
+	const routes = {
+		people,
+		origins: createOrigins(state, people),
+		offers: createOffers(state, people),
+		loyalty: createLoyalty(state),
+		catalog: createCatalog(state),
+	};
 
 	function handle(req) {
 		if (req.headers.authorization !== `Bearer ${API_KEY}`) {
 			return fail(401, 'Unauthorized: no valid API key provided');
 		}
-		const source = req.method === 'GET' ? req.query : req.body || {};
+		let segments;
+		try {
+			segments = req.path.split('/').filter(Boolean).map(decodeURIComponent);
+		} catch {
+			return fail(400, 'Malformed path');
+		}
+		const source = siteSlugInQuery(req.method, segments) ? req.query : req.body && typeof req.body === 'object' ? req.body : {};
 		if (source.site_slug === undefined) return fail(400, 'Missing parameter: site_slug');
 		if (source.site_slug !== SITE_SLUG) return fail(404, `Site "${source.site_slug}" not found`);
 
-		const segments = req.path.split('/').filter(Boolean).map(decodeURIComponent);
-		if (req.method === 'GET' && segments.length === 1 && segments[0] === 'campaigns') {
-			return ok({ campaigns: [{ id: 145, name: 'Standalone landing page', status: 'Live' }] });
-		}
-		if (segments[0] !== 'people' || segments.length < 2 || segments.length > 3) {
-			return fail(404, `No route for ${req.method} ${req.path}`);
-		}
-		const slug = segments[1];
-		const action = segments[2];
-
-		if (req.method === 'PUT' && !action) {
-			const data = req.body && req.body.data;
-			if (!data || typeof data !== 'object' || Object.keys(data).length === 0) {
-				return fail(400, 'Missing parameter: data');
-			}
-			const unknown = Object.keys(data).filter((k) => !DATA_FIELDS.includes(k));
-			if (unknown.length) return fail(422, `Unknown data properties: ${unknown.join(', ')}`);
-			let person = find(slug);
-			if (!person) {
-				if (!EMAIL.test(slug)) return fail(422, 'Email is invalid');
-				person = newPerson(slug);
-				state.people.set(slug, person);
-			}
-			if (data.username && [...state.people.values()].some((p) => p !== person && p.username === data.username)) {
-				return fail(422, 'Username has already been taken');
-			}
-			for (const key of ['first_name', 'last_name', 'username', 'customer_id']) {
-				if (key in data) person[key] = data[key];
-			}
-			if (data.person_custom_properties) {
-				person.custom_properties = { ...person.custom_properties, ...data.person_custom_properties };
-			}
-			if (person.username) person.personal_claim_url = `https://share.mystore.com/by/${person.username}`;
-			return ok({ person: publicPerson(person) });
-		}
-
-		const person = find(slug);
-		if (!person) return fail(404, 'Person not found');
-
-		if (req.method === 'GET') {
-			switch (action) {
-				case undefined:
-					return ok({ person: publicPerson(person) });
-				case 'referrals_as_advocate':
-					return ok({ referrals: person.referrals });
-				case 'rewards':
-					return ok({ rewards: person.rewards });
-				case 'shares_by':
-					return ok({ shares: person.shares });
-				case 'personal_data':
-					return ok({ person: personalData(person) });
-				default:
-					return fail(404, `No route for GET ${req.path}`);
-			}
-		}
-		if (req.method === 'POST' && action === 'unsubscribe') {
-			person.unsubscribed_at = person.unsubscribed_at || '2014-11-18T05:49:54.000-07:00';
-			person.sub_choice = false;
-			return ok({ person: publicPerson(person) });
-		}
-		if (req.method === 'POST' && action === 'anonymize') {
-			state.anonymized += 1;
-			state.people.delete(person.email);
-			Object.assign(person, {
-				email: `b19b4a80-3bb2-48f2-831a-${String(state.anonymized).padStart(12, '0')}@anonymized.email`,
-				first_name: null,
-				last_name: null,
-				username: null,
-				customer_id: null,
-				personal_claim_url: null,
-			});
-			state.people.set(person.email, person);
-			return ok({ person: publicPerson(person) });
-		}
-		return fail(404, `No route for ${req.method} ${req.path}`);
+		const route = {
+			people: routes.people,
+			origins: routes.origins,
+			offers: routes.offers,
+			offer_claims: routes.offers,
+			coupons: routes.offers,
+			visitor_offers: routes.offers,
+			visitors: routes.offers,
+			rewards: routes.offers,
+			loyalty: routes.loyalty,
+			campaigns: routes.catalog,
+			traffic_sources: routes.catalog,
+			metrics: routes.catalog,
+			assets: routes.catalog,
+		}[segments[0]];
+		const response = route && route.handle(req, segments);
+		return response || fail(404, `No route for ${req.method} ${req.path}`);
 	}
 
 	return { state, handle };

@@ -239,6 +239,21 @@ class N8n {
 		return response.body.data;
 	}
 
+	/** Activate an imported workflow (POST /rest/workflows/:id/activate with its current versionId; 1.x and 2.x). */
+	async activateWorkflow(workflowId) {
+		const current = await this.get(`/rest/workflows/${workflowId}`);
+		const versionId = current.body && current.body.data && current.body.data.versionId;
+		if (current.status !== 200 || !versionId) {
+			throw new Error(`GET /rest/workflows/${workflowId} answered HTTP ${current.status}: ${JSON.stringify(current.body).slice(0, 300)}`);
+		}
+		const response = await this.post(`/rest/workflows/${workflowId}/activate`, { versionId });
+		const data = response.body && response.body.data;
+		if (response.status !== 200 || !data || !(data.active === true || data.activeVersionId)) {
+			throw new Error(`activating workflow ${workflowId} answered HTTP ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}`);
+		}
+		return data;
+	}
+
 	/** Install the package tarball the way n8n installs community packages (~/.n8n/nodes). */
 	async installPackage(tarball) {
 		const nodesDir = ensureDir(path.join(this.home, '.n8n', 'nodes'));

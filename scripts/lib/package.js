@@ -84,7 +84,8 @@ function discover() {
 		hasCredential: Boolean(credentials[row.credential]),
 		hasSandbox: sandboxes.includes(row.sandbox),
 	}));
-	const unknownNodes = Object.keys(nodes).filter((name) => !VENDORS.some((row) => row.node === name));
+	// A vendor's trigger (`<node>Trigger`) belongs to its row.
+	const unknownNodes = Object.keys(nodes).filter((name) => !VENDORS.some((row) => row.node === name || `${row.node}Trigger` === name));
 	return { nodes, credentials, sandboxes, vendors, unknownNodes, missingFiles };
 }
 

@@ -46,10 +46,18 @@ function forPresentNodes(workflow, presentNodeNames) {
 	return { ...workflow, nodes, connections };
 }
 
-/** The examples trimmed to the built nodes, as [{ file, workflow }]; wholly unbuilt ones are skipped. */
-function presentExamples(presentNodeNames, log = () => {}) {
+/** Whether a workflow starts from one of our trigger nodes (an example meant to be active). */
+const startsFromOurTrigger = (workflow) => workflow.nodes.some((node) => isOurs(node) && /Trigger$/.test(node.type));
+
+/**
+ * The examples trimmed to the built nodes, as [{ file, workflow }]; wholly unbuilt ones are skipped.
+ * By default only examples run by hand (`n8n execute`); `{ triggered: true }`: only the ones
+ * that start from one of our triggers (imported, then activated).
+ */
+function presentExamples(presentNodeNames, log = () => {}, { triggered = false } = {}) {
 	const examples = [];
 	for (const { file, workflow } of loadExamples()) {
+		if (startsFromOurTrigger(workflow) !== triggered) continue;
 		const trimmed = forPresentNodes(workflow, presentNodeNames);
 		if (trimmed) examples.push({ file, workflow: trimmed });
 		else log(`example ${file} skipped: none of its nodes is built yet`);
@@ -96,4 +104,4 @@ function uuid(...parts) {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-module.exports = { loadExamples, forPresentNodes, presentExamples, ourNodes, chain };
+module.exports = { loadExamples, forPresentNodes, presentExamples, startsFromOurTrigger, ourNodes, chain };

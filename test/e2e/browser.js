@@ -86,7 +86,9 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 						.getByText(description.displayName, { exact: true })
 						.first()
 						.click();
-					await page.locator('[data-test-id="node-creator"]').getByText(ui.action, { exact: true }).first().click();
+					const action = page.locator('[data-test-id="node-creator"]').getByText(ui.action, { exact: true }).first();
+					await expandActions(page, action);
+					await action.click();
 					firstNode = false;
 					const ndv = page.locator('[data-test-id="ndv"]');
 					await ndv.waitFor();
@@ -152,6 +154,20 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 			}
 			await closeModals(page);
 		}
+		for (const vendor of planned.testable.filter((v) => discovered.nodes[`${v.node}Trigger`])) {
+			const { description } = discovered.nodes[`${vendor.node}Trigger`];
+			await results.check(`${label} browser: ${description.displayName} is in the node panel under ${vendor.vendor}, with its events`, async () => {
+				try {
+					await checkTriggerInPanel(page, n8n, description, vendor.vendor);
+					await shot(page, `${vendor.node}Trigger-panel`);
+				} catch (error) {
+					await shot(page, `${vendor.node}Trigger-panel-FAILED`);
+					throw error;
+				} finally {
+					await closeModals(page);
+				}
+			});
+		}
 		for (const workflow of planned.examples || []) {
 			await results.check(`${label} browser: example "${workflow.name}" opens with every node and no node issues`, async () => {
 				try {
@@ -191,6 +207,51 @@ async function expectTest(page, action, status) {
 	if (!answer || answer.status !== status) {
 		throw new Error(`credential test answered ${JSON.stringify(answer || body)} (HTTP ${response.status()}), expected status ${status}`);
 	}
+}
+
+/**
+ * A vendor that also has a trigger shows "Triggers (N)" first and "Actions (N)" folded on an
+ * empty canvas: unfold the actions when the wanted one is not showing.
+ */
+async function expandActions(page, action) {
+	const header = page.locator('[data-test-id="node-creator"]').getByText(/^Actions \(\d+\)$/).last();
+	for (let attempt = 0; attempt < 3; attempt += 1) {
+		// The panel slides in and renders its lists a moment later: give the action time first.
+		if (await action.waitFor({ timeout: 3000 }).then(() => true, () => false)) return;
+		if (await header.isVisible()) await header.click();
+	}
+}
+
+/**
+ * On a new workflow the node panel offers triggers: searching the vendor's name lists its
+ * trigger; choosing it shows the trigger's events (n8n lists them as actions) or opens the node.
+ */
+async function checkTriggerInPanel(page, n8n, description, vendorName) {
+	await page.goto(`${n8n.baseUrl}/workflow/new`);
+	await openNodeCreator(page, true);
+	await page.locator('[data-test-id="node-creator-search-bar"]').fill(vendorName);
+	const escaped = vendorName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	await page
+		.locator('[data-test-id="node-creator-item-name"]')
+		.getByText(new RegExp(`^${escaped}( Trigger)?$`))
+		.first()
+		.click();
+	const events = description.properties
+		.filter((p) => ['event', 'events'].includes(p.name) && Array.isArray(p.options))
+		.flatMap((p) => p.options.map((o) => o.name));
+	const creator = page.locator('[data-test-id="node-creator"]');
+	const ndv = page.locator('[data-test-id="ndv"]');
+	const deadline = Date.now() + UI_TIMEOUT;
+	while (Date.now() < deadline) {
+		if (await ndv.isVisible()) {
+			await ndv.getByText(description.displayName).first().waitFor();
+			return;
+		}
+		const text = (await creator.isVisible()) ? await creator.innerText() : '';
+		if (events.some((name) => text.toLowerCase().includes(name.toLowerCase()))) return;
+		await page.waitForTimeout(250);
+	}
+	throw new Error(`neither the events (${events.join(', ')}) nor the ${description.displayName} node showed up`);
 }
 
 async function openNodeCreator(page, emptyCanvas) {

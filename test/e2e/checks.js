@@ -83,6 +83,152 @@ const VENDOR_CHECKS = {
 					assert.match(JSON.stringify(item), /Person not found/);
 				},
 			},
+			{
+				workflow: chain({
+					id: 'e2eTalkablePurchaseReferral',
+					name: 'e2e: Talkable purchase, referral approval, reward coupon',
+					steps: [
+						{
+							name: 'Purchase',
+							node: 'talkable',
+							parameters: {
+								resource: 'origin',
+								operation: 'createPurchase',
+								email: 'new.friend@example.com',
+								orderNumber: 'E2E-1001',
+								subtotal: 42.5,
+								additionalFields: { couponCodes: 'FRIEND_10', currencyIsoCode: 'USD' },
+							},
+						},
+						{
+							name: 'Approve',
+							node: 'talkable',
+							parameters: {
+								resource: 'referral',
+								operation: 'updateStatus',
+								originSlug: '={{ $json.origin.order_number }}',
+								status: 'approved',
+							},
+						},
+						{
+							name: 'Advocate rewards',
+							node: 'talkable',
+							parameters: {
+								resource: 'person',
+								operation: 'getRewards',
+								personSlug: '={{ $json.advocate_person.email }}',
+								returnAll: false,
+								limit: 1,
+							},
+						},
+						{
+							name: 'Coupon',
+							node: 'talkable',
+							parameters: { resource: 'coupon', operation: 'get', couponCode: '={{ $json.coupon_code }}' },
+						},
+					],
+				}),
+				assert({ output, sandbox }) {
+					assert.equal(output('Purchase')[0].origin.order_number, 'E2E-1001');
+					assert.equal(output('Approve')[0].status, 'approved');
+					const [reward] = output('Advocate rewards');
+					assert.equal(reward.reason, 'referrer');
+					assert.equal(output('Coupon')[0].coupon.code, reward.coupon_code);
+					const requests = sandbox.requestsFor('talkable');
+					const purchase = requests.find((r) => r.path === '/origins/purchase');
+					assert.deepEqual(purchase.body.data, {
+						email: 'new.friend@example.com',
+						order_number: 'E2E-1001',
+						subtotal: 42.5,
+						coupon_codes: ['FRIEND_10'],
+						currency_iso_code: 'USD',
+					});
+					assert.equal(purchase.body.site_slug, 'my-store');
+					const put = requests.find((r) => r.method === 'PUT');
+					assert.equal(put.path, '/origins/E2E-1001/referral');
+					assert.deepEqual(put.body, { site_slug: 'my-store', data: { status: 'approved' } });
+				},
+			},
+			{
+				workflow: chain({
+					id: 'e2eTalkableLoyalty',
+					name: 'e2e: Talkable loyalty member get, collect, adjust',
+					steps: [
+						{
+							name: 'Member',
+							node: 'talkable',
+							parameters: { resource: 'loyaltyMember', operation: 'get', memberEmail: 'member@example.com' },
+						},
+						{
+							name: 'Collect',
+							node: 'talkable',
+							parameters: {
+								resource: 'loyaltyMember',
+								operation: 'collectPoints',
+								memberEmail: '={{ $json.email }}',
+								actionType: 'store_visit',
+							},
+						},
+						{
+							name: 'Adjust',
+							node: 'talkable',
+							parameters: {
+								resource: 'loyaltyMember',
+								operation: 'adjustPoints',
+								memberEmail: '={{ $json.loyalty_member.email }}',
+								points: -15,
+								additionalFields: { description: 'e2e' },
+							},
+						},
+					],
+				}),
+				assert({ output, sandbox }) {
+					assert.equal(output('Member')[0].points_balance, 100);
+					assert.equal(output('Collect')[0].loyalty_member.points_balance, 105);
+					assert.equal(output('Adjust')[0].loyalty_member.points_balance, 90);
+					assert.equal(sandbox.vendor('talkable').state.loyalty.get('member@example.com').points_balance, 90);
+					const post = sandbox.requestsFor('talkable').find((r) => r.path.endsWith('/manual_adjustment_actions'));
+					assert.deepEqual(post.body, { site_slug: 'my-store', data: { points: -15, description: 'e2e' } });
+				},
+			},
+			{
+				workflow: chain({
+					id: 'e2eTalkableAssetUpload',
+					name: 'e2e: Talkable asset upload from a binary field',
+					steps: [
+						{
+							name: 'Text',
+							type: 'n8n-nodes-base.set',
+							typeVersion: 3.4,
+							parameters: {
+								assignments: {
+									assignments: [{ id: 'e2e-text', name: 'text', value: 'e2e asset body', type: 'string' }],
+								},
+								options: {},
+							},
+						},
+						{
+							name: 'To file',
+							type: 'n8n-nodes-base.convertToFile',
+							typeVersion: 1.1,
+							parameters: { operation: 'toText', sourceProperty: 'text', options: { fileName: 'e2e-note.txt' } },
+						},
+						{
+							name: 'Upload',
+							node: 'talkable',
+							parameters: { resource: 'asset', operation: 'upload', binaryPropertyName: 'data' },
+						},
+					],
+				}),
+				assert({ output, sandbox }) {
+					assert.equal(output('Upload')[0].name, 'e2e-note.txt');
+					const post = sandbox.requestsFor('talkable').find((r) => r.method === 'POST' && r.path === '/assets');
+					assert.equal(post.query.site_slug, 'my-store');
+					assert.match(post.headers['content-type'], /^multipart\/form-data; boundary=/);
+					const [upload] = sandbox.vendor('talkable').state.uploads;
+					assert.equal(upload.content, 'e2e asset body');
+				},
+			},
 		],
 		unsubscribed: (sandbox, email) => Boolean(sandbox.vendor('talkable').state.people.get(email)?.unsubscribed_at),
 		ui: { action: 'Get a person', parameters: ['personSlug'] },
@@ -159,6 +305,148 @@ const VENDOR_CHECKS = {
 					assert.ok(requests.every((r) => /^[0-9a-f]{32}$/.test((r.body || r.query).sig)), 'every call is signed');
 				},
 			},
+			{
+				workflow: chain({
+					id: 'e2eSailthruSend',
+					name: 'e2e: Sailthru send, read back, scheduled send cancelled',
+					steps: [
+						{
+							name: 'Send',
+							node: 'sailthru',
+							parameters: {
+								resource: 'send',
+								operation: 'send',
+								template: { __rl: true, mode: 'id', value: 'order-shipped' },
+								email: 'e2e.send@example.com',
+								vars: { var: [{ name: 'order_id', value: 'A-100' }] },
+							},
+						},
+						{
+							name: 'Get Send',
+							node: 'sailthru',
+							parameters: { resource: 'send', operation: 'get', sendId: '={{ $json.send_id }}' },
+						},
+						{
+							name: 'Schedule',
+							node: 'sailthru',
+							parameters: {
+								resource: 'send',
+								operation: 'send',
+								template: { __rl: true, mode: 'id', value: 'welcome' },
+								email: 'e2e.send@example.com',
+								additionalFields: { schedule_time: '+1 day' },
+							},
+						},
+						{
+							name: 'Cancel',
+							node: 'sailthru',
+							parameters: { resource: 'send', operation: 'cancel', sendId: '={{ $json.send_id }}' },
+						},
+					],
+				}),
+				assert({ output, sandbox }) {
+					assert.equal(output('Get Send')[0].status, 'delivered');
+					assert.equal(output('Get Send')[0].template, 'order-shipped');
+					assert.equal(output('Schedule')[0].status, 'scheduled');
+					assert.equal(output('Cancel')[0].ok, true);
+					const sends = sandbox.vendor('sailthru').state.sends;
+					assert.deepEqual(
+						sends.map((send) => send.status),
+						['delivered', 'cancelled'],
+					);
+					const post = sandbox.requestsFor('sailthru').find((r) => r.method === 'POST');
+					assert.equal(post.body.json, '{"template":"order-shipped","email":"e2e.send@example.com","vars":{"order_id":"A-100"}}');
+				},
+			},
+			{
+				workflow: chain({
+					id: 'e2eSailthruList',
+					name: 'e2e: Sailthru list create and get many',
+					steps: [
+						{
+							name: 'Create List',
+							node: 'sailthru',
+							parameters: {
+								resource: 'list',
+								operation: 'upsert',
+								list: { __rl: true, mode: 'id', value: 'E2E List' },
+								additionalFields: { primary: true },
+							},
+						},
+						{
+							name: 'Lists',
+							node: 'sailthru',
+							parameters: { resource: 'list', operation: 'getAll', returnAll: true },
+						},
+					],
+				}),
+				assert({ output, sandbox }) {
+					assert.equal(output('Create List')[0].list, 'E2E List');
+					assert.ok(output('Lists').length >= 4, 'one item per list');
+					assert.ok(output('Lists').some((list) => list.name === 'E2E List'));
+					const get = sandbox.requestsFor('sailthru').find((r) => r.method === 'GET' && r.path === '/list');
+					assert.equal(get.query.json, '{}');
+				},
+			},
+			{
+				workflow: chain({
+					id: 'e2eSailthruContent',
+					name: 'e2e: Sailthru content inventory update and read back',
+					steps: [
+						{
+							name: 'Update Inventory',
+							node: 'sailthru',
+							parameters: {
+								resource: 'content',
+								operation: 'upsert',
+								id: 'SKU-1',
+								key: 'sku',
+								additionalFields: { inventory: 3, price: 999 },
+							},
+						},
+						{
+							name: 'Recent',
+							node: 'sailthru',
+							parameters: { resource: 'content', operation: 'getAll', returnAll: false, limit: 5 },
+						},
+					],
+				}),
+				assert({ output, sandbox }) {
+					const item = output('Recent').find((entry) => entry.url === 'https://shop.example.com/p/sku-1');
+					assert.equal(item.inventory, 3);
+					assert.equal(item.price, 999);
+					const get = sandbox.requestsFor('sailthru').find((r) => r.method === 'GET' && r.path === '/content');
+					assert.equal(get.query.json, '{"items":5}');
+				},
+			},
+			{
+				workflow: chain({
+					id: 'e2eSailthruJob',
+					name: 'e2e: Sailthru export job, waiting for completion',
+					steps: [
+						{
+							name: 'Export',
+							node: 'sailthru',
+							parameters: {
+								resource: 'job',
+								operation: 'create',
+								jobType: 'export_list_data',
+								list: { __rl: true, mode: 'id', value: 'All Users' },
+								waitForCompletion: true,
+								pollIntervalSeconds: 0.2,
+								maxWaitSeconds: 60,
+							},
+						},
+					],
+				}),
+				assert({ output, sandbox }) {
+					const [job] = output('Export');
+					assert.equal(job.status, 'completed');
+					assert.match(job.export_url, /^https:\/\/exports\.sailthru\.example\/.+\.csv$/);
+					const polls = sandbox.requestsFor('sailthru').filter((r) => r.method === 'GET' && r.path === '/job');
+					assert.ok(polls.length >= 3, 'the job was polled until it completed');
+				},
+			},
 		],
 		unsubscribed: (sandbox, email) =>
 			sandbox.vendor('sailthru').state.users.some((u) => u.keys.email === email && u.optout_email === 'all'),
@@ -203,6 +491,160 @@ const VENDOR_CHECKS = {
 					const secret = sandboxCredentials('personaclick').shopSecret;
 					assert.ok(secret && !JSON.stringify(output('Manage')).includes(secret), 'the shop secret is not in the output');
 					assert.ok(!JSON.stringify(check).includes(secret), 'the shop secret is not in the output');
+				},
+			},
+			{
+				workflow: chain({
+					id: 'e2ePersonaClickProfile',
+					name: 'e2e: PersonaClick profile upsert and get',
+					steps: [
+						{
+							name: 'Upsert',
+							node: 'personaClick',
+							parameters: {
+								resource: 'profile',
+								operation: 'upsert',
+								identifierType: 'email',
+								identifier: 'e2e.profile@example.com',
+								additionalFields: { firstName: 'Grace', gender: 'f', birthday: '1990-03-11T00:00:00' },
+								customProperties: { property: [{ name: 'vip_tier', value: 'gold' }] },
+							},
+						},
+						{
+							name: 'Get',
+							node: 'personaClick',
+							parameters: {
+								resource: 'profile',
+								operation: 'get',
+								identifierType: 'email',
+								identifier: 'e2e.profile@example.com',
+							},
+						},
+					],
+				}),
+				assert({ output, sandbox }) {
+					assert.deepEqual(output('Upsert'), [{ success: true }]);
+					const [profile] = output('Get');
+					assert.equal(profile.first_name, 'Grace');
+					assert.equal(profile.birthday, '1990-03-11', 'the birthday is sent as YYYY-MM-DD');
+					assert.deepEqual(profile.custom_properties, { vip_tier: 'gold' });
+					const get = sandbox.requestsFor('personaclick').find((r) => r.path === '/profile');
+					assert.equal(get.method, 'GET');
+					assert.equal(get.query.shop_secret, sandboxCredentials('personaclick').shopSecret, 'GET carries the secret in the query');
+					assert.ok(!JSON.stringify(profile).includes(sandboxCredentials('personaclick').shopSecret));
+				},
+			},
+			{
+				workflow: chain({
+					id: 'e2ePersonaClickSegment',
+					name: 'e2e: PersonaClick segment add and check',
+					steps: [
+						{
+							name: 'Add',
+							node: 'personaClick',
+							parameters: {
+								resource: 'segment',
+								operation: 'add',
+								segmentId: 315,
+								identifierType: 'email',
+								identifier: 'jane.roe@examplemail.com',
+							},
+						},
+						{
+							name: 'Check',
+							node: 'personaClick',
+							parameters: {
+								resource: 'segment',
+								operation: 'check',
+								segmentId: 315,
+								identifierType: 'email',
+								identifier: 'jane.roe@examplemail.com',
+							},
+						},
+					],
+				}),
+				assert({ output, sandbox }) {
+					assert.deepEqual(output('Add'), [{ success: true }]);
+					assert.deepEqual(output('Check'), [{ segment_id: 315, result: true }], 'a bare true becomes {segment_id, result}');
+					const add = sandbox.requestsFor('personaclick').find((r) => r.path === '/segments/add');
+					assert.equal(add.body.segment_id, 315);
+				},
+			},
+			{
+				workflow: chain({
+					id: 'e2ePersonaClickOrders',
+					name: 'e2e: PersonaClick order sync',
+					steps: [
+						{
+							name: 'Orders',
+							type: 'n8n-nodes-base.code',
+							typeVersion: 2,
+							parameters: {
+								jsCode:
+									"return [1, 2, 3].map((n) => ({ json: { id: `E2E-${n}`, status: 'paid', total: 10 * n, sku: `SKU-${n}` } }));",
+							},
+						},
+						{
+							name: 'Sync',
+							node: 'personaClick',
+							parameters: {
+								resource: 'order',
+								operation: 'sync',
+								orderId: '={{ $json.id }}',
+								orderStatus: '={{ $json.status }}',
+								orderValue: { total: '={{ $json.total }}' },
+								orderItems: { item: [{ id: '={{ $json.sku }}', price: '={{ $json.total }}', quantity: 1 }] },
+								additionalFields: { channel: 'website', date: '2024-05-01T08:00:00.000Z' },
+							},
+						},
+					],
+				}),
+				assert({ output, sandbox }) {
+					assert.deepEqual(output('Sync'), [{ success: true }, { success: true }, { success: true }]);
+					const syncs = sandbox.requestsFor('personaclick').filter((r) => r.path === '/sync/orders');
+					assert.equal(syncs.length, 1, 'three input items → one request');
+					assert.deepEqual(
+						syncs[0].body.orders.map((o) => [o.id, o.date, o.value.total]),
+						[
+							['E2E-1', 1714550400, 10],
+							['E2E-2', 1714550400, 20],
+							['E2E-3', 1714550400, 30],
+						],
+					);
+				},
+			},
+			{
+				workflow: chain({
+					id: 'e2ePersonaClickEvent',
+					name: 'e2e: PersonaClick custom event',
+					steps: [
+						{
+							name: 'Event',
+							node: 'personaClick',
+							parameters: {
+								resource: 'event',
+								operation: 'create',
+								eventCode: 'registration',
+								identifierType: 'email',
+								identifier: 'john.doe@examplemail.com',
+								additionalFields: { category: 'signup', value: 1 },
+								extraFields: { field: [{ name: 'plan', value: 'pro' }] },
+							},
+						},
+					],
+				}),
+				assert({ output, sandbox }) {
+					assert.deepEqual(output('Event'), [{ success: true }]);
+					const events = sandbox.requestsFor('personaclick').filter((r) => r.path === '/push/custom');
+					assert.equal(events.length, 1);
+					const { shop_id: _id, shop_secret: _secret, ...body } = events[0].body;
+					assert.deepEqual(body, {
+						event: 'registration',
+						email: 'john.doe@examplemail.com',
+						category: 'signup',
+						value: 1,
+						plan: 'pro',
+					});
 				},
 			},
 		],

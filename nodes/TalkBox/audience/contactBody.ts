@@ -115,7 +115,17 @@ export function convertValue(
 		}
 		case 'MultipleChoice': {
 			const ids: number[] = [];
-			for (const entry of Array.isArray(value) ? value : list(value)) {
+			// n8n hands a list from an expression to a text field as JSON text: `[9,10]`.
+			let entries: unknown[] = Array.isArray(value) ? value : list(value);
+			if (typeof value === 'string' && /^\s*\[[\s\S]*\]\s*$/.test(value)) {
+				try {
+					const parsed = JSON.parse(value) as unknown;
+					if (Array.isArray(parsed)) entries = parsed;
+				} catch {
+					// not JSON: the comma-separated names or IDs
+				}
+			}
+			for (const entry of entries) {
 				const id = optionId(entry, options);
 				if (id === undefined) {
 					return { problem: `${describe(entry)} is not one of the field's options${optionNames()}` };

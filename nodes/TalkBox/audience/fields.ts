@@ -78,7 +78,9 @@ const N8N_TYPES: Record<string, FieldType> = {
 	MobileNumber: 'string',
 	Boolean: 'boolean',
 	SingleChoice: 'options',
-	MultipleChoice: 'options',
+	// Free text, not a single-choice dropdown: "Harpo, Chico" (names or IDs, comma-separated) or a
+	// list from an expression. n8n would refuse anything but one option before the node runs.
+	MultipleChoice: 'string',
 	Number: 'number',
 	Float: 'number',
 	Currency: 'number',

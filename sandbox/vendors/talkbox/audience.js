@@ -20,7 +20,8 @@
  *                            subscribed, destination, created_at }
  *   state.surveys        Array of { id, contact_id, score, comments, created_at }
  *   state.audience       { renderContact(contact), findContact({ email, mobile_number, external_identifier }),
- *                          addContact(attributes) → contact, changeLog: [], resubscriptionRequests: [], editorSessions: [] }
+ *                          addContact(attributes) → contact, changeLog: [], resubscriptionRequests: [], editorSessions: [],
+ *                          editorPaths: ['editor', 'editors'] (the editor-session paths it answers) }
  *
  * Errors: 400 {code:110} for an unknown field/attribute, 422 {code:120} for validation errors,
  * 404 for unknown IDs (as the doc's "Resource Not Found, check your url").
@@ -134,7 +135,8 @@ function create(state, helpers) {
 	state.tags = new Map();
 	state.subscriptions = [];
 	state.surveys = [];
-	const audience = { changeLog: [], resubscriptionRequests: [], editorSessions: [] };
+	// The doc gives two editor-session paths; which ones this TalkBox answers (tests narrow it).
+	const audience = { changeLog: [], resubscriptionRequests: [], editorSessions: [], editorPaths: ['editor', 'editors'] };
 	state.audience = audience;
 
 	const now = () => state.clock();
@@ -716,7 +718,8 @@ function create(state, helpers) {
 	// ---------------------------------------------------------------- editor
 	function editorRoutes(req, segments) {
 		// The resource table says /editor/block/session, the usage text /editors/block/session:
-		// the sandbox answers both, the tests pin the path the node sends.
+		// the sandbox answers those in state.audience.editorPaths (both by default).
+		if (!audience.editorPaths.includes(segments[0])) return undefined;
 		if (segments.length !== 3 || segments[1] !== 'block' || segments[2] !== 'session' || req.method !== 'GET') {
 			return undefined;
 		}

@@ -1,0 +1,138 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { collectSecrets, redactText } from '../shared/redact';
+import { acceptWithoutRun, contentTypeOf, formPairs, rawBodyOf, refuse } from '../shared/trigger';
+import { sailthru } from '../shared/vendors';
+import { confirmPostback } from './trigger/confirm';
+import { postbackEvent, postbackFields, verifyPostback } from './trigger/postback';
+
+const MISSING_SECRET =
+	'The Sailthru credential has no API key or API secret: set both (Sailthru → Settings → API & Integrations)';
+
+export class SailthruTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sailthru Trigger',
+		name: 'sailthruTrigger',
+		icon: { light: 'file:../../icons/sailthru.svg', dark: 'file:../../icons/sailthru.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].length ? $parameter["events"].join(", ") : "All postbacks" }}',
+		description: 'Starts the workflow when Sailthru sends a postback (opt-out, hard bounce, verify, update, job)',
+		defaults: { name: 'Sailthru Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sailthruApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				// Without it n8n answers the text "firstEntryJson": answer {"message":"Workflow was started"}.
+				responseData: '',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Sailthru has no API to register postback URLs: copy the Production URL above into Sailthru. Opt-out and hard bounce: Settings → API & Postbacks. Verify: the template\'s Verify Post URL. Update (list) postbacks: ask Sailthru support to switch them on. Job: the postback_url of the job. Every postback is verified with the API key and secret of the credential (401 otherwise).',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Hard Bounce', value: 'hardbounce', description: 'A message hard-bounced' },
+					{ name: 'Job Completed', value: 'job', description: 'A job sent with a postback URL finished' },
+					{ name: 'Opt-Out', value: 'optout', description: 'A user opted out or changed the opt-out level' },
+					{ name: 'Update', value: 'update', description: 'A user changed lists or vars on a Sailthru-hosted page' },
+					{ name: 'Verify', value: 'verify', description: 'A double opt-in was confirmed' },
+				],
+				default: [],
+				description:
+					'Postbacks that start the workflow; leave empty for all. Other verified postbacks are answered 200 without a run.',
+			},
+			{
+				displayName: 'Confirm With API',
+				name: 'confirmWithApi',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to confirm verify and hard bounce postbacks with a signed GET /send (or GET /blast), as the official Sailthru clients do. A postback the API does not confirm gets 401.',
+			},
+			{
+				displayName:
+					'Postbacks carry no timestamp or ID, so a replayed one runs again: dedupe on action, email and send_id or blast_id if that matters.',
+				name: 'replayNotice',
+				type: 'notice',
+				default: '',
+			},
+		],
+	};
+
+	// Sailthru has no API to register postback URLs: nothing to create or delete here.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credentials = await this.getCredentials(sailthru.credentialType);
+		const secrets = collectSecrets(credentials, sailthru.secretFields);
+		const warn = (reason: string) =>
+			this.logger.warn(redactText(`Sailthru Trigger "${this.getNode().name}" refused a postback: ${reason}`, secrets));
+		const apiKey = String(credentials.apiKey ?? '').trim();
+		const apiSecret = String(credentials.apiSecret ?? '');
+		if (apiKey === '' || apiSecret === '') {
+			warn('the credential has no API key or secret');
+			return refuse(this, MISSING_SECRET);
+		}
+		if (contentTypeOf(this) !== 'application/x-www-form-urlencoded') {
+			warn('not a form-encoded postback');
+			return refuse(this, 'Unauthorized');
+		}
+		const pairs = formPairs((await rawBodyOf(this)) ?? Buffer.alloc(0));
+		const verdict = verifyPostback(pairs, apiKey, apiSecret);
+		if (!verdict.ok) {
+			warn(verdict.reason);
+			return refuse(this, 'Unauthorized');
+		}
+		const fields = postbackFields(pairs);
+		const event = postbackEvent(fields) ?? 'unknown';
+		const events = this.getNodeParameter('events', []) as string[];
+		if (events.length > 0 && !events.includes(event)) {
+			return acceptWithoutRun({ received: true, ignored: true });
+		}
+		if (this.getNodeParameter('confirmWithApi', true) as boolean) {
+			const confirmation = await confirmPostback(this, event, fields);
+			if ('failed' in confirmation) {
+				warn(`could not confirm it with the API: ${confirmation.failed}`);
+				return refuse(this, 'Could not confirm the postback with the Sailthru API', 500);
+			}
+			if (!confirmation.confirmed) {
+				warn(confirmation.reason);
+				return refuse(this, 'Unauthorized');
+			}
+		}
+		return { workflowData: [[{ json: { ...fields, event } }]] };
+	}
+}

@@ -1,0 +1,84 @@
+import { createHash } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import { safeEqual } from '../../shared/trigger';
+
+/** The postback events, as the node's option values. */
+export const POSTBACK_EVENTS = ['hardbounce', 'job', 'optout', 'update', 'verify'] as const;
+
+/** Compare by Unicode code point (the byte order of UTF-8). */
+function byCodePoint(a: string, b: string): number {
+	const left = Array.from(a);
+	const right = Array.from(b);
+	const length = Math.min(left.length, right.length);
+	for (let index = 0; index < length; index++) {
+		const difference = left[index].codePointAt(0)! - right[index].codePointAt(0)!;
+		if (difference !== 0) return difference;
+	}
+	return left.length - right.length;
+}
+
+/**
+ * A postback's `sig`: MD5 hex of the API secret followed by every posted value except `sig`
+ * (key names and nesting ignored), sorted by code point and joined with nothing.
+ */
+export function postbackSignature(apiSecret: string, pairs: Array<[string, string]>): string {
+	const values = pairs
+		.filter(([name]) => name !== 'sig')
+		.map(([, value]) => value)
+		.sort(byCodePoint);
+	return createHash('md5')
+		.update(apiSecret + values.join(''), 'utf8')
+		.digest('hex');
+}
+
+export type Verdict = { ok: true } | { ok: false; reason: string };
+
+/** `api_key` must be the credential's key and `sig` must match (both compared in constant time). */
+export function verifyPostback(pairs: Array<[string, string]>, apiKey: string, apiSecret: string): Verdict {
+	const first = (name: string) => pairs.find(([key]) => key === name)?.[1];
+	const sig = first('sig');
+	const postedKey = first('api_key');
+	if (sig === undefined || sig === '') return { ok: false, reason: 'no sig field' };
+	if (postedKey === undefined || !safeEqual(postedKey, apiKey)) return { ok: false, reason: 'api_key does not match' };
+	if (!safeEqual(sig.toLowerCase(), postbackSignature(apiSecret, pairs))) {
+		return { ok: false, reason: 'the signature does not match' };
+	}
+	return { ok: true };
+}
+
+/** `lists[Daily Deals]` → ['lists', 'Daily Deals']; a plain name → [name]. */
+function pathOf(name: string): string[] {
+	const match = /^([^[\]]+)((?:\[[^[\]]*\])+)$/.exec(name);
+	if (!match) return [name];
+	const rest = [...match[2].matchAll(/\[([^[\]]*)\]/g)].map((part) => part[1]);
+	return [match[1], ...rest];
+}
+
+/**
+ * The posted fields as an object without `sig` and `api_key`, bracket keys nested
+ * (`lists[Daily]=0` → `lists: { Daily: "0" }`).
+ */
+export function postbackFields(pairs: Array<[string, string]>): IDataObject {
+	const result: IDataObject = {};
+	for (const [name, value] of pairs) {
+		if (name === 'sig' || name === 'api_key') continue;
+		const path = pathOf(name);
+		let target = result;
+		for (const segment of path.slice(0, -1)) {
+			const next = target[segment];
+			if (next === null || typeof next !== 'object' || Array.isArray(next)) target[segment] = {};
+			target = target[segment] as IDataObject;
+		}
+		const last = path[path.length - 1];
+		if (!(last in target)) target[last] = value;
+	}
+	return result;
+}
+
+/** The event of a postback: its `action`, or `job` for a job-completion postback. */
+export function postbackEvent(fields: IDataObject): string | undefined {
+	if (typeof fields.action === 'string' && fields.action !== '') return fields.action;
+	if (fields.job_id !== undefined) return 'job';
+	return undefined;
+}

@@ -1,0 +1,69 @@
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { pollTalkBox } from './trigger/poll';
+
+export class TalkBoxTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'TalkBox Trigger',
+		name: 'talkBoxTrigger',
+		icon: { light: 'file:../../icons/talkbox.svg', dark: 'file:../../icons/talkbox.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["event"] }}',
+		description: 'Starts the workflow when contacts, subscriptions, vouchers or survey responses change in TalkBox',
+		defaults: { name: 'TalkBox Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'talkBoxApi', required: true }],
+		polling: true,
+		properties: [
+			{
+				displayName:
+					'Checks TalkBox at the times set below. When the workflow is activated it starts from that moment (no history); each check returns what is new since the last one, once. A test run shows the latest 5 records.',
+				name: 'pollNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				required: true,
+				options: [
+					{ name: 'Contact Created', value: 'contactCreated', description: 'A new contact' },
+					{
+						name: 'Contact Updated',
+						value: 'contactUpdated',
+						description: 'A contact was changed (new contacts count as changed)',
+					},
+					{ name: 'Subscription Created', value: 'subscriptionCreated', description: 'A contact subscribed to a channel' },
+					{
+						name: 'Survey Response Created',
+						value: 'surveyResponseCreated',
+						description: 'A new survey response (Net Promoter Score)',
+					},
+					{
+						name: 'Unsubscription Created',
+						value: 'unsubscriptionCreated',
+						description: 'A contact unsubscribed from a channel',
+					},
+					{ name: 'Voucher Issued', value: 'voucherIssued', description: 'A voucher was issued to a contact' },
+					{ name: 'Voucher Redeemed', value: 'voucherRedeemed', description: 'A voucher was redeemed' },
+				],
+				default: 'contactCreated',
+				description: 'What to watch for',
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollTalkBox(this);
+	}
+}

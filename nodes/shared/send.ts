@@ -1,0 +1,205 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+} from 'n8n-workflow';
+
+import { vendorApiError } from './errors';
+import { HoldTooLong, type Governor, type Ticket } from './governor';
+import { pause } from './pause';
+import { redactText } from './redact';
+import { isRetryable, parseRetryAfter, retryDelay, type Failure, type RetrySettings } from './retry';
+import type { VendorProfile, VendorResponse } from './vendors';
+
+/** What one exchange needs besides the request: shared by every request of a node run. */
+export interface Exchange {
+	vendor: VendorProfile;
+	governor: Governor;
+	settings: RetrySettings;
+	secrets: readonly string[];
+	/** May the request be sent again after a failure that may have had an effect? */
+	retrySafe: boolean;
+}
+
+/**
+ * Plain words for system error codes. (The code itself must stay out of the message: n8n's
+ * NodeApiError replaces any message that contains one with its own generic sentence.)
+ */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ECONNREFUSED: 'the connection was refused',
+	ECONNABORTED: 'no answer within the request timeout',
+	ETIMEDOUT: 'no answer within the request timeout',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EPIPE: 'the connection was closed while sending',
+	BODY_CUT: 'the answer was cut off in the middle of its body',
+};
+
+const isObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The system error code of a failed request (n8n puts it in httpCode of its NodeApiError).
+ * `BODY_CUT` when the vendor's headers had arrived and the body then stalled or broke off.
+ */
+function networkCode(error: unknown): string {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	let code: string | undefined;
+	while ((isObject(current) || current instanceof Error) && !seen.has(current)) {
+		seen.add(current);
+		const record = current as IDataObject;
+		// Thrown although HTTP statuses are not errors here: the status line came, the body broke.
+		const status = String(record.httpCode ?? '');
+		if (/^\d{3}$/.test(status) || /stream has been aborted|premature close/i.test(String(record.message ?? ''))) {
+			return 'BODY_CUT';
+		}
+		for (const key of ['code', 'httpCode']) {
+			const value = record[key];
+			if (!code && typeof value === 'string' && /^E[A-Z_]+$/.test(value)) code = value;
+		}
+		current = record.cause;
+	}
+	if (code) return code;
+	const message = error instanceof Error ? error.message : String(error);
+	return /socket hang up/i.test(message) ? 'ECONNRESET' : 'network error';
+}
+
+const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
+
+function describeFailure(failure: Failure, response: VendorResponse | undefined): string {
+	if (failure.kind === 'network') return failure.code;
+	return `${failure.kind === 'rateLimit' ? 'rate limited, ' : ''}HTTP ${response?.statusCode}`;
+}
+
+const cancelled = (ctx: IExecuteSingleFunctions) => ctx.getExecutionCancelSignal()?.aborted === true;
+
+/**
+ * One try-until-done exchange through the run's governor: retries what is safe, returns the
+ * final (non-retryable) response. Throws the NodeApiError the user sees when it gives up.
+ */
+export async function sendWithRetry(
+	ctx: IExecuteSingleFunctions,
+	exchange: Exchange,
+	options: IHttpRequestOptions,
+): Promise<VendorResponse> {
+	const { vendor, governor, settings, secrets } = exchange;
+	const node = ctx.getNode();
+	const itemIndex = ctx.getItemIndex();
+	const signal = ctx.getExecutionCancelSignal();
+	const method = (options.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
+	const started = Date.now();
+	const tries = (attempt: number) =>
+		`${attempt} ${attempt === 1 ? 'try' : 'tries'} over ${Math.round((Date.now() - started) / 1000)} s`;
+	const waitTooLong = (waitMs: number, attempt: number) =>
+		vendorApiError(node, {
+			vendor,
+			itemIndex,
+			secrets,
+			httpCode: 429,
+			message: `${vendor.displayName} rate limit reached`,
+			note: `${vendor.displayName} asked to wait ${Math.ceil(waitMs / 1000)} s, longer than the Max Wait of ${seconds(settings.maxWaitMs)} s set under Retry; gave up after ${tries(attempt)}. Raise Max Wait under Retry, or run again later.`,
+		});
+
+	for (let attempt = 1; ; attempt++) {
+		let ticket: Ticket;
+		try {
+			ticket = await governor.acquire(signal, settings.maxWaitMs);
+		} catch (error) {
+			// The vendor already asked this run to hold longer than the user allows: send nothing.
+			if (error instanceof HoldTooLong) throw waitTooLong(error.waitMs, attempt - 1);
+			throw new NodeOperationError(node, error as Error, { itemIndex });
+		}
+		let response: VendorResponse | undefined;
+		let failure: Failure;
+		let vendorWaitMs: number | undefined;
+		try {
+			const full = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, vendor.credentialType, {
+				...options,
+				method,
+				json: options.json !== false,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as IN8nHttpFullResponse;
+			response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: full.body };
+		} catch (error) {
+			governor.released();
+			// A cancelled execution is not a failure to retry.
+			if (cancelled(ctx)) throw new NodeOperationError(node, error as Error, { itemIndex });
+			failure = { kind: 'network', code: networkCode(error) };
+		}
+		if (response) {
+			const budget = vendor.rateLimitBudget?.(response);
+			if (budget) governor.budget(budget.remaining, budget.resetAt);
+			if (vendor.isRateLimited(response)) {
+				vendorWaitMs = vendor.rateLimitWaitMs(response, Date.now());
+				failure = { kind: 'rateLimit', waitMs: vendorWaitMs };
+			} else if (response.statusCode >= 500 || vendor.isServerError?.(response)) {
+				governor.released();
+				vendorWaitMs = parseRetryAfter(response.headers['retry-after']);
+				failure = { kind: 'server', status: response.statusCode };
+			} else {
+				governor.succeeded(ticket);
+				return response;
+			}
+		}
+		failure = failure!;
+
+		const exhausted = attempt > settings.maxRetries;
+		const allowed = isRetryable(failure, exchange.retrySafe, settings);
+		const tooLong = vendorWaitMs !== undefined && vendorWaitMs > settings.maxWaitMs;
+		const delay = retryDelay(attempt, settings, vendorWaitMs);
+		if (failure.kind === 'rateLimit') {
+			// Every request of the run holds for the wait the vendor asked (or the back-off).
+			governor.slowDown(ticket, vendorWaitMs ?? delay);
+		}
+		if (exhausted || !allowed || tooLong) {
+			let note: string;
+			if (!allowed) {
+				note = `Not retried: this ${vendor.displayName} operation is not safe to repeat, and the request may already have been applied. Check in ${vendor.displayName} before running it again.`;
+			} else if (tooLong) {
+				note = `${vendor.displayName} asked to wait ${Math.ceil(vendorWaitMs! / 1000)} s, longer than the Max Wait of ${seconds(settings.maxWaitMs)} s set under Retry; gave up after ${tries(attempt)}.`;
+			} else {
+				note = `Gave up after ${tries(attempt)} (Max Retries ${settings.maxRetries}, set under Retry).`;
+			}
+			if (failure.kind === 'rateLimit') {
+				note += ' Raise Max Retries or Max Wait, or lower Max Concurrent Requests, under Retry.';
+			}
+			if (failure.kind === 'network') {
+				note =
+					failure.code === 'BODY_CUT'
+						? `The status line arrived, then the body stopped before its end. ${note}`
+						: `System error ${failure.code}. ${note}`;
+			}
+			const message =
+				failure.kind === 'network'
+					? failure.code === 'BODY_CUT'
+						? `${vendor.displayName}'s answer was cut off in the middle of its body`
+						: `${vendor.displayName} could not be reached: ${NETWORK_WORDS[failure.code] ?? 'network error'}`
+					: response && !vendor.readError(response) && failure.kind === 'rateLimit'
+						? `${vendor.displayName} rate limit reached (HTTP ${response.statusCode})`
+						: undefined;
+			throw vendorApiError(node, { vendor, response, itemIndex, secrets, message, note });
+		}
+
+		ctx.logger.warn(
+			redactText(
+				`${vendor.displayName} ${method} ${options.url ?? ''}: ${describeFailure(failure, response)}; retry ${attempt} of ${settings.maxRetries} in ${delay} ms${failure.kind === 'rateLimit' ? ' (the whole run holds)' : ''}`,
+				secrets,
+			),
+			{ itemIndex },
+		);
+		// After a rate limit the governor holds this request with the others; else back off here.
+		if (failure.kind !== 'rateLimit' && delay > 0) {
+			try {
+				await pause(delay, signal);
+			} catch (error) {
+				throw new NodeOperationError(node, error as Error, { itemIndex });
+			}
+		}
+	}
+}

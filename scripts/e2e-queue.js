@@ -1,0 +1,549 @@
+'use strict';
+/**
+ * Queue-mode e2e (`npm run test:e2e -- --queue`; also part of the default e2e run): this package
+ * in n8n's distributed engine. Started on loopback only, data in .runtime/queue/:
+ * Debian PostgreSQL (as the `postgres` user) and Redis, n8n 1.123 (.runtime/n8n-1) as main +
+ * `n8n webhook` + two `n8n worker --concurrency=5`, EXECUTIONS_MODE=queue, one shared user folder
+ * with the package installed as a community package, one N8N_ENCRYPTION_KEY, and the vendor
+ * sandbox (with a concurrency counter). Then:
+ *   1. examples/ and the test/e2e/checks.js workflows, started through the webhook process:
+ *      each runs on a worker (the worker's log says so), outputs checked as in the single-process e2e;
+ *   2. load: 20 executions × 500 Talkable person lookups posted at once: all succeed, items in =
+ *      items out, sandbox max concurrency ≤ 2 × 32 (per-run cap) × worker concurrency, no
+ *      request twice per person; both workers take part (so both loaded the package);
+ *   3. triggers, when the package has them (else "skipped: triggers not built");
+ *   4. fault: the worker running a long unsubscribe execution is SIGKILLed; the other worker
+ *      runs the next executions, n8n marks the killed one crashed, no unsubscribe was sent twice.
+ * Prints each phase's time and a table (executions, items, wall time, max concurrency, duplicates).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { log, ensureDir, writeJson, formatDuration, waitFor } = require('./lib/util');
+const pkg = require('./lib/package');
+const { presentExamples, ourNodes } = require('./lib/workflows');
+const { nodeOutput, nodeError } = require('./lib/n8n');
+const { QUEUE_DIR, ensurePackages, Postgres, Redis, Cluster, stopAll, startCountingSandbox } = require('./lib/queue');
+const { startSandbox } = require('../sandbox');
+const { VENDOR_CHECKS, EXAMPLE_CHECKS } = require('../test/e2e/checks');
+const { viaWebhook, LOAD, FAULT, TRIGGER_CREDENTIALS, TALKABLE_HOOK, TALKABLE_HOOK_PATH, TALKBOX_POLL } = require('../test/e2e/queue-workflows');
+
+const WORKERS = 2;
+const CONCURRENCY = 5;
+/** The request governor's per-run cap (per execution, per process). */
+const PER_RUN_CAP = 32;
+const LOAD_RUNS = 20;
+const LOAD_ITEMS = 500;
+const FAULT_ITEMS = 200;
+/** Every load lookup answers this late, so that requests overlap and concurrency is visible. */
+const LOAD_DELAY_MS = 20;
+const FAULT_DELAY_MS = 4000;
+const AFTER_KILL_RUNS = 4;
+const AFTER_KILL_ITEMS = 50;
+const DATABASE = 'n8n_queue';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Talkable people the sandbox must know before a lookup: clones of its seeded person. */
+function seedPeople(sandbox, emails) {
+	const { people } = sandbox.vendor('talkable').state;
+	const template = people.get('customer@example.com');
+	for (const email of emails) {
+		const person = structuredClone(template);
+		Object.assign(person, { email, first_name: null, last_name: null, customer_id: null, referrals: [], rewards: [], shares: [] });
+		people.set(email, person);
+	}
+}
+
+const emails = (prefix, count) => Array.from({ length: count }, (_, i) => `${prefix}-${i}@load.example.com`);
+
+/** Requests per key (method + path) for a vendor; keys sent more than once. */
+function duplicates(sandbox, vendor, filter = () => true) {
+	const counts = new Map();
+	for (const r of sandbox.requestsFor(vendor).filter(filter)) {
+		const key = `${r.method} ${r.path}`;
+		counts.set(key, (counts.get(key) || 0) + 1);
+	}
+	const twice = [...counts].filter(([, n]) => n > 1);
+	return { keys: counts.size, total: [...counts.values()].reduce((a, b) => a + b, 0), twice };
+}
+
+function plan(discovered, sandbox, results) {
+	const testable = discovered.vendors.filter((v) => v.hasSandbox);
+	const credentials = testable.filter((v) => v.hasCredential).map((v) => pkg.sandboxCredential(v, sandbox.origin));
+	const presentNodes = testable.filter((v) => v.hasNode).map((v) => v.node);
+	const checks = [];
+	for (const node of presentNodes) {
+		for (const { workflow, assert } of (VENDOR_CHECKS[node] && VENDOR_CHECKS[node].workflows) || []) {
+			checks.push({ name: workflow.name, workflow, assert });
+		}
+	}
+	for (const { file, workflow } of presentExamples(presentNodes, log)) {
+		const vendorsInWorkflow = testable.filter((v) => ourNodes(workflow).some((n) => n.type === pkg.nodeType(v.node)));
+		checks.push({
+			name: `example "${workflow.name}" (${file})`,
+			workflow,
+			assert: ({ output, error, sandbox: sb }) => {
+				for (const node of ourNodes(workflow)) {
+					const err = error(node.name);
+					if (err) throw new Error(`${node.name} failed: ${err.message}`);
+					if (!output(node.name) || output(node.name).length === 0) throw new Error(`${node.name} produced no output`);
+				}
+				if (EXAMPLE_CHECKS[file]) EXAMPLE_CHECKS[file]({ sandbox: sb, vendorsInWorkflow, output, error });
+			},
+		});
+	}
+	checks.forEach((check, index) => {
+		check.webhookPath = `queue-check-${index}`;
+		check.queued = viaWebhook(check.workflow, { id: `queueChk${String(index).padStart(3, '0')}`, path: check.webhookPath });
+	});
+	if (!presentNodes.includes('talkable')) results.fail('queue: Talkable', 'the load and fault phases need the Talkable node and sandbox');
+	return { credentials, presentNodes, checks, triggers: triggerPlan(discovered) };
+}
+
+/**
+ * The trigger workflows this build can run: the Talkable Trigger (webhook) and the TalkBox
+ * Trigger (polling), each when its node is in package.json's n8n section and the sandbox can
+ * drive it (sandbox/triggers.js).
+ */
+function triggerPlan(discovered) {
+	let helpers;
+	try {
+		helpers = require('../sandbox/triggers');
+	} catch {
+		helpers = undefined;
+	}
+	const has = (name) => Boolean(discovered.nodes[name]) && Boolean(helpers);
+	return {
+		helpers,
+		webhook: has('talkableTrigger') && typeof helpers.sendTalkableWebhook === 'function',
+		poll: has('talkBoxTrigger') && Boolean(helpers.talkbox && helpers.talkbox.addContact),
+	};
+}
+
+/** Credentials for the trigger workflows: Talkable with its webhook key, TalkBox on the poll sandbox. */
+function triggerCredentials(planned, sandbox, pollSandbox) {
+	const extra = [];
+	const row = (node) => pkg.VENDORS.find((v) => v.node === node);
+	if (planned.triggers.webhook) {
+		const base = pkg.sandboxCredential(row('talkable'), sandbox.origin);
+		extra.push({ ...TRIGGER_CREDENTIALS.talkableHook, data: { ...base.data, webhookKey: planned.triggers.helpers.TALKABLE_WEBHOOK_KEY } });
+	}
+	if (planned.triggers.poll) {
+		extra.push({ ...TRIGGER_CREDENTIALS.talkBoxPoll, data: pkg.sandboxCredential(row('talkBox'), pollSandbox.origin).data });
+	}
+	return extra;
+}
+
+/** `n8n import:workflow --activeState=fromJson` (queue mode only): the main activates them on start. */
+async function importActive(n8n, workflows) {
+	const file = path.join(n8n.home, 'import', 'queue-workflows.json');
+	const adapted = workflows.map((workflow) => ({
+		...workflow,
+		nodes: workflow.nodes.map((node) =>
+			node.type.startsWith(`${pkg.PACKAGE}.`) ? { ...node, type: n8n.nodeType(node.type.slice(pkg.PACKAGE.length + 1)) } : node,
+		),
+	}));
+	writeJson(file, adapted);
+	await n8n.cli(['import:workflow', `--input=${file}`, '--activeState=fromJson']);
+}
+
+/** Wait until a workflow has `count` executions that are no longer running; returns them. */
+async function settled(cluster, workflowId, count, timeoutMs = 300000) {
+	return waitFor(
+		`${count} finished execution(s) of ${workflowId}`,
+		async () => {
+			const list = await cluster.executionsOf(workflowId);
+			const done = list.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
+			return done.length >= count ? list : undefined;
+		},
+		{ timeoutMs, intervalMs: 500 },
+	);
+}
+
+/** Accessors for a run, as the single-process checks expect them. */
+function accessors(execution) {
+	const run = { data: execution.data };
+	const output = (name) => {
+		const items = nodeOutput(run, name);
+		if (items === undefined) throw new Error(`node "${name}" did not run`);
+		return items;
+	};
+	return { output, error: (name) => nodeError(run, name), runError: execution.data && execution.data.resultData.error };
+}
+
+async function runQueueSuite({ tarball, discovered, load, results, timer, runtime }) {
+	const table = [];
+	const { sandbox, statsSource } = await startCountingSandbox(startSandbox, { port: 0 });
+	// TalkBox for the polling trigger on a sandbox of its own (other phases reset theirs); every
+	// request it gets is a poll, timestamped here.
+	const polls = [];
+	const pollSandbox = await startSandbox({ port: 0, vendors: ['talkbox'], log: () => polls.push(Date.now()) });
+	log(`queue: vendor sandbox on ${sandbox.origin} (concurrency from ${statsSource}); TalkBox poll sandbox on ${pollSandbox.origin}`);
+	const onSignal = (signal) => {
+		log(`queue: ${signal}: stopping PostgreSQL, Redis and n8n`);
+		stopAll().finally(() => process.exit(130));
+	};
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	try {
+		const planned = plan(discovered, sandbox, results);
+		const postgres = new Postgres();
+		const redis = new Redis();
+		const infra = await results.check('queue: PostgreSQL + Redis on loopback', () =>
+			timer.phase('queue: start postgresql + redis', async () => {
+				await ensurePackages();
+				const [{ reused }] = await Promise.all([postgres.start(), redis.start()]);
+				await postgres.recreateDatabase(DATABASE);
+				log(`queue: PostgreSQL ${postgres.bin.major} on 127.0.0.1:${postgres.port} (cluster ${reused ? 'reused' : 'initdb'}), Redis on 127.0.0.1:${redis.port}`);
+				return true;
+			}),
+		);
+		if (!infra) return;
+
+		const home = path.join(QUEUE_DIR, 'home');
+		fs.rmSync(home, { recursive: true, force: true });
+		ensureDir(home);
+		const cluster = new Cluster({ runtime, home, load, postgres, redis, database: DATABASE, workers: WORKERS, concurrency: CONCURRENCY });
+		await cluster.prepare();
+		log(`queue: main ${cluster.main.baseUrl}, webhook ${cluster.webhookBase}, ${WORKERS} workers × concurrency ${CONCURRENCY}; logs ${path.relative(process.cwd(), path.dirname(cluster.main.logFile))}/queue-*.log`);
+
+		const ready = await results.check('queue: package installed, credentials + workflows imported into PostgreSQL', () =>
+			timer.phase('queue: install package + import', async () => {
+				if (load === 'package') await cluster.main.installPackage(tarball);
+				await cluster.main.importCredentials([...planned.credentials, ...triggerCredentials(planned, sandbox, pollSandbox)]);
+				const triggers = [...(planned.triggers.webhook ? [TALKABLE_HOOK] : []), ...(planned.triggers.poll ? [TALKBOX_POLL] : [])];
+				await importActive(cluster.main, [...planned.checks.map((c) => c.queued), LOAD, FAULT, ...triggers]);
+				return true;
+			}),
+		);
+		if (!ready) return;
+
+		const started = await results.check(`queue: main + webhook + ${WORKERS} workers started`, () =>
+			timer.phase('queue: start n8n main, webhook, workers', async () => {
+				await cluster.startMain();
+				await Promise.all([cluster.startWebhook(), ...cluster.workers.map((w) => cluster.startWorker(w))]);
+				return true;
+			}),
+		);
+		if (!started) return;
+		// The polling trigger's activation poll happened on main start; a contact created now is
+		// what the next poll (once a minute) must find, once. The phases below run meanwhile.
+		const pollWatch = planned.triggers.poll ? await watchPolls({ pollSandbox, polls, helpers: planned.triggers.helpers }) : undefined;
+
+		await timer.phase(`queue: examples + checks via workers (${planned.checks.length})`, () => examplesPhase({ cluster, sandbox, planned, results, table }));
+		await timer.phase(`queue: load ${LOAD_RUNS} × ${LOAD_ITEMS} items`, () => loadPhase({ cluster, sandbox, results, table }));
+		await timer.phase('queue: triggers', () => triggersPhase({ cluster, planned, pollWatch, polls, results, table }));
+		await timer.phase('queue: fault (worker killed)', () => faultPhase({ cluster, sandbox, results, table }));
+	} finally {
+		await timer.phase('queue: stop cluster', async () => {
+			await stopAll();
+			await Promise.all([sandbox.close(), pollSandbox.close()]);
+		});
+		process.removeListener('SIGINT', onSignal);
+		process.removeListener('SIGTERM', onSignal);
+		printTable(table);
+	}
+}
+
+async function examplesPhase({ cluster, sandbox, planned, results, table }) {
+	const started = Date.now();
+	const ran = [];
+	for (const check of planned.checks) {
+		await results.check(`queue: ${check.name} runs on a worker`, async () => {
+			sandbox.reset();
+			sandbox.resetStats();
+			const response = await cluster.callWebhook(check.webhookPath, {});
+			if (response.status === 404 || /starting up/i.test(JSON.stringify(response.body))) {
+				throw new Error(`the webhook process answered HTTP ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
+			}
+			const [summary] = await settled(cluster, check.queued.id, 1, 120000);
+			const workers = cluster.workerOf().get(String(summary.id)) || [];
+			if (workers.length !== 1) throw new Error(`execution ${summary.id}: expected one worker in the logs, found [${workers.join(', ')}]`);
+			const execution = await cluster.execution(summary.id);
+			const { output, error, runError } = accessors(execution);
+			if (runError) throw new Error(`workflow failed on ${workers[0]}: ${runError.message} (webhook HTTP ${response.status})`);
+			if (summary.status !== 'success') throw new Error(`execution ${summary.id} is "${summary.status}"`);
+			if (response.status !== 200) throw new Error(`webhook answered HTTP ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
+			await check.assert({ output, error, sandbox });
+			ran.push({ id: summary.id, worker: workers[0], maxInFlight: sandbox.stats().maxInFlight });
+			log(`    execution ${summary.id} (${execution.mode}) ran on ${workers[0]}`);
+		});
+	}
+	table.push({
+		phase: 'examples + checks',
+		executions: ran.length,
+		items: '-',
+		wall: Date.now() - started,
+		maxConcurrency: Math.max(0, ...ran.map((r) => r.maxInFlight)),
+		duplicates: '-',
+		note: `workers: ${countBy(ran.map((r) => r.worker))}`,
+	});
+}
+
+async function loadPhase({ cluster, sandbox, results, table }) {
+	const cap = 2 * PER_RUN_CAP * CONCURRENCY;
+	sandbox.reset();
+	const batches = Array.from({ length: LOAD_RUNS }, (_, run) => emails(`load${run}`, LOAD_ITEMS));
+	seedPeople(sandbox, batches.flat());
+	sandbox.fault('talkable', { method: 'GET', path: /^\/people\/[^/]+$/, delayMs: LOAD_DELAY_MS });
+	sandbox.resetStats();
+	const started = Date.now();
+	const responses = await Promise.all(batches.map((batch) => cluster.callWebhook('queue-load', { people: batch.map((email) => ({ email })) })));
+	const wall = Date.now() - started;
+	sandbox.clearFaults();
+	const stats = sandbox.stats();
+	const talkable = stats.byVendor.talkable || { maxInFlight: 0 };
+	const dup = duplicates(sandbox, 'talkable');
+	const row = { phase: 'load (person get)', executions: 0, items: 0, wall, maxConcurrency: talkable.maxInFlight, duplicates: dup.twice.length, note: '' };
+	table.push(row);
+
+	await results.check(`queue: load: ${LOAD_RUNS} webhook calls answered 200 with ${LOAD_ITEMS} items each`, () => {
+		const bad = responses.map((r, i) => ({ i, status: r.status, items: Array.isArray(r.body) ? r.body.length : undefined })).filter((r) => r.status !== 200 || r.items !== LOAD_ITEMS);
+		if (bad.length) throw new Error(`${bad.length} calls: ${JSON.stringify(bad.slice(0, 5))}`);
+	});
+	const list = await results.check(`queue: load: ${LOAD_RUNS} executions succeeded, items in = items out`, async () => {
+		const summaries = await settled(cluster, LOAD.id, LOAD_RUNS, 120000);
+		if (summaries.length !== LOAD_RUNS) throw new Error(`expected ${LOAD_RUNS} executions, n8n has ${summaries.length}`);
+		const failed = summaries.filter((e) => e.status !== 'success');
+		if (failed.length) throw new Error(`not successful: ${failed.map((e) => `${e.id}=${e.status}`).join(', ')}`);
+		let itemsIn = 0;
+		let itemsOut = 0;
+		for (const summary of summaries) {
+			const { output } = accessors(await cluster.execution(summary.id));
+			const inItems = output('Items');
+			const outItems = output('Get person');
+			if (inItems.length !== LOAD_ITEMS || outItems.length !== inItems.length) {
+				throw new Error(`execution ${summary.id}: ${inItems.length} in, ${outItems.length} out`);
+			}
+			const wrong = outItems.filter((item, i) => item.email !== inItems[i].email);
+			if (wrong.length) throw new Error(`execution ${summary.id}: ${wrong.length} output items do not match their input (first: ${JSON.stringify(wrong[0]).slice(0, 200)})`);
+			itemsIn += inItems.length;
+			itemsOut += outItems.length;
+		}
+		row.executions = summaries.length;
+		row.items = `${itemsIn} in / ${itemsOut} out`;
+		return summaries;
+	});
+	await results.check('queue: load: every execution ran on a worker, and both workers ran our nodes (each loads the package)', () => {
+		if (!list) throw new Error('no executions to look at');
+		const byId = cluster.workerOf();
+		const missing = list.filter((e) => (byId.get(String(e.id)) || []).length !== 1);
+		if (missing.length) throw new Error(`not run by exactly one worker: ${missing.map((e) => `${e.id}=[${byId.get(String(e.id)) || ''}]`).join(', ')}`);
+		const used = countBy(list.map((e) => byId.get(String(e.id))[0]));
+		row.note = `workers: ${used}`;
+		const idle = cluster.workers.filter((w) => !list.some((e) => byId.get(String(e.id))[0] === w.label));
+		if (idle.length) throw new Error(`${idle.map((w) => w.label).join(', ')} ran none of the ${LOAD_RUNS} executions (${used})`);
+	});
+	await results.check(`queue: load: sandbox max concurrency ${talkable.maxInFlight} ≤ 2 × ${PER_RUN_CAP} × ${CONCURRENCY} = ${cap}`, () => {
+		if (talkable.maxInFlight > cap) throw new Error(`${talkable.maxInFlight} Talkable requests were in flight at once (limit ${cap})`);
+	});
+	await results.check(`queue: load: no request sent twice per person (${dup.total} requests, ${dup.keys} people)`, () => {
+		if (dup.twice.length) throw new Error(`${dup.twice.length} sent more than once, e.g. ${dup.twice.slice(0, 3).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+		if (dup.keys !== LOAD_RUNS * LOAD_ITEMS) throw new Error(`expected ${LOAD_RUNS * LOAD_ITEMS} people looked up, the sandbox saw ${dup.keys}`);
+	});
+}
+
+/** After the activation poll: create a TalkBox contact for the next poll to find. */
+async function watchPolls({ pollSandbox, polls, helpers }) {
+	try {
+		await waitFor('the TalkBox Trigger activation poll', () => polls.length > 0, { timeoutMs: 60000, intervalMs: 200 });
+	} catch (error) {
+		log(`    ${error.message}`);
+		return undefined;
+	}
+	const email = `polled.${Date.now()}@example.com`;
+	helpers.talkbox.addContact(pollSandbox.vendor('talkbox').state, { email, first_name: 'Polled' });
+	return { email, addedAt: Date.now() };
+}
+
+async function triggersPhase({ cluster, planned, pollWatch, polls, results, table }) {
+	const { webhook, poll } = planned.triggers;
+	if (!webhook && !poll) {
+		log('    skipped: triggers not built (no Talkable/TalkBox trigger node in package.json\'s n8n section, or no sandbox/triggers.js)');
+		table.push({ phase: 'triggers', executions: '-', items: '-', wall: 0, maxConcurrency: '-', duplicates: '-', note: 'skipped: triggers not built' });
+		return;
+	}
+	if (webhook) await webhookTrigger({ cluster, helpers: planned.triggers.helpers, results, table });
+	else log('    skipped: Talkable Trigger not built');
+	if (poll) await pollTrigger({ cluster, pollWatch, polls, results, table });
+	else log('    skipped: TalkBox (polling) Trigger not built');
+}
+
+async function webhookTrigger({ cluster, helpers, results, table }) {
+	const started = Date.now();
+	const url = `${cluster.webhookBase}/webhook/${TALKABLE_HOOK_PATH}`;
+	const row = { phase: 'trigger: Talkable webhook', executions: 0, items: 0, wall: 0, maxConcurrency: '-', duplicates: 0, note: '' };
+	table.push(row);
+	await results.check('queue: trigger: a forged Talkable webhook is refused by the webhook process (401, no execution)', async () => {
+		const response = await helpers.sendTalkableWebhook(url, { forge: 'signature' });
+		if (response.status !== 401) throw new Error(`expected 401, got ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+		await sleep(1500);
+		const list = await cluster.executionsOf(TALKABLE_HOOK.id);
+		if (list.length) throw new Error(`${list.length} execution(s) started`);
+	});
+	await results.check('queue: trigger: a signed Talkable webhook to the webhook process starts exactly one execution, on a worker', async () => {
+		const response = await helpers.sendTalkableWebhook(url, {});
+		if (response.status !== 200) throw new Error(`webhook answered HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+		const [summary] = await settled(cluster, TALKABLE_HOOK.id, 1, 60000);
+		await sleep(3000);
+		const list = await cluster.executionsOf(TALKABLE_HOOK.id);
+		row.executions = list.length;
+		row.duplicates = Math.max(0, list.length - 1);
+		if (list.length !== 1) throw new Error(`${list.length} executions for one webhook`);
+		if (summary.status !== 'success') throw new Error(`execution ${summary.id} is "${summary.status}"`);
+		const [worker] = cluster.workerOf().get(String(summary.id)) || [];
+		if (!worker) throw new Error(`execution ${summary.id} is in no worker's log`);
+		const { output } = accessors(await cluster.execution(summary.id));
+		const items = output('Talkable Trigger');
+		row.items = items.length;
+		if (items.length !== 1 || items[0].coupon_code !== 'SBX-REWARD-10') throw new Error(`trigger output: ${JSON.stringify(items).slice(0, 300)}`);
+		row.note = `execution ${summary.id} on ${worker}`;
+	});
+	row.wall = Date.now() - started;
+}
+
+async function pollTrigger({ cluster, pollWatch, polls, results, table }) {
+	const started = Date.now();
+	const row = { phase: 'trigger: TalkBox poll', executions: 0, items: 0, wall: 0, maxConcurrency: '-', duplicates: 0, note: '' };
+	table.push(row);
+	await results.check('queue: trigger: the TalkBox polling trigger fires once per interval cluster-wide (one execution for one new contact)', async () => {
+		if (!pollWatch) throw new Error('the activation poll never came');
+		const [summary] = await waitFor(
+			'an execution of the polling trigger',
+			async () => {
+				const list = await cluster.executionsOf(TALKBOX_POLL.id);
+				return list.some((e) => !['new', 'running'].includes(e.status)) ? list : undefined;
+			},
+			{ timeoutMs: 150000, intervalMs: 1000 },
+		);
+		// One more poll after that execution: it must not bring the same contact again.
+		const after = Date.parse(summary.startedAt || summary.createdAt) || Date.now();
+		await waitFor('the next poll', () => polls.some((t) => t > after + 1000), { timeoutMs: 90000, intervalMs: 500 });
+		await sleep(2000);
+		const list = await cluster.executionsOf(TALKBOX_POLL.id);
+		row.executions = list.length;
+		row.duplicates = Math.max(0, list.length - 1);
+		if (list.length !== 1) throw new Error(`${list.length} executions for one new contact`);
+		if (summary.status !== 'success') throw new Error(`execution ${summary.id} is "${summary.status}"`);
+		const { output } = accessors(await cluster.execution(summary.id));
+		const items = output('TalkBox Trigger');
+		row.items = items.length;
+		if (items.length !== 1 || items[0].email !== pollWatch.email) throw new Error(`polled items: ${JSON.stringify(items).slice(0, 300)}`);
+		// Polls (requests within 2 s of each other are one poll): after the activation poll, one a minute.
+		const groups = polls.reduce((acc, t) => (acc.length && t - acc[acc.length - 1].at(-1) < 2000 ? acc[acc.length - 1].push(t) : acc.push([t]), acc), []);
+		const starts = groups.map((g) => g[0]);
+		const gaps = starts.slice(2).map((t, i) => t - starts[i + 1]);
+		const [worker] = cluster.workerOf().get(String(summary.id)) || [];
+		row.note = `${starts.length} polls, gaps ${gaps.map((g) => `${Math.round(g / 1000)}s`).join(' ') || '-'}; execution on ${worker || '?'}`;
+		if (gaps.some((g) => g < 45000)) throw new Error(`polls closer than a minute apart (gaps ${gaps.join(', ')} ms): more than one process polls`);
+		if (!worker) throw new Error(`execution ${summary.id} is in no worker's log`);
+	});
+	row.wall = Date.now() - started;
+}
+
+async function faultPhase({ cluster, sandbox, results, table }) {
+	sandbox.reset();
+	const faultPeople = emails('fault', FAULT_ITEMS);
+	const afterBatches = Array.from({ length: AFTER_KILL_RUNS }, (_, run) => emails(`after${run}`, AFTER_KILL_ITEMS));
+	seedPeople(sandbox, [...faultPeople, ...afterBatches.flat()]);
+	sandbox.fault('talkable', { method: 'POST', path: /\/unsubscribe$/, delayMs: FAULT_DELAY_MS });
+	sandbox.resetStats();
+	const started = Date.now();
+	const row = { phase: 'fault (kill worker)', executions: 0, items: 0, wall: 0, maxConcurrency: 0, duplicates: 0, note: '' };
+	table.push(row);
+	const unsubscribes = (r) => r.method === 'POST' && /\/unsubscribe$/.test(r.path);
+
+	const victim = await results.check('queue: fault: long unsubscribe execution started on a worker', async () => {
+		const response = await cluster.callWebhook('queue-fault', { people: faultPeople.map((email) => ({ email })) });
+		if (response.status !== 200) throw new Error(`webhook answered HTTP ${response.status}`);
+		const summary = await waitFor('the fault execution', async () => (await cluster.executionsOf(FAULT.id))[0], { timeoutMs: 60000 });
+		await waitFor('unsubscribe requests at the sandbox', () => sandbox.requestsFor('talkable').some(unsubscribes), { timeoutMs: 60000, intervalMs: 100 });
+		// Let the execution get well under way (requests in flight, answers pending) before the kill.
+		await sleep(1000);
+		const [label] = cluster.workerOf().get(String(summary.id)) || [];
+		const worker = cluster.workers.find((w) => w.label === label);
+		if (!worker) throw new Error(`execution ${summary.id} is not in any worker's log`);
+		return { id: String(summary.id), worker };
+	});
+	if (!victim) return;
+	const sentBeforeKill = sandbox.requestsFor('talkable').filter(unsubscribes).length;
+	process.kill(victim.worker.pid, 'SIGKILL');
+	log(`    SIGKILL ${victim.worker.label} (pid ${victim.worker.pid}) while execution ${victim.id} waits on ${sentBeforeKill} delayed unsubscribe request(s)`);
+	const survivor = cluster.workers.find((w) => w !== victim.worker);
+
+	await results.check(`queue: fault: the other worker runs the next ${AFTER_KILL_RUNS} executions`, async () => {
+		const responses = await Promise.all(afterBatches.map((batch) => cluster.callWebhook('queue-load', { people: batch.map((email) => ({ email })) })));
+		const bad = responses.filter((r) => r.status !== 200 || !Array.isArray(r.body) || r.body.length !== AFTER_KILL_ITEMS);
+		if (bad.length) throw new Error(`${bad.length} calls failed: ${bad.map((r) => `HTTP ${r.status}`).join(', ')}`);
+		const list = (await cluster.executionsOf(LOAD.id)).slice(0, AFTER_KILL_RUNS);
+		const byId = cluster.workerOf();
+		const elsewhere = list.filter((e) => e.status !== 'success' || (byId.get(String(e.id)) || [])[0] !== survivor.label);
+		if (elsewhere.length) throw new Error(`not run successfully by ${survivor.label}: ${elsewhere.map((e) => `${e.id}=${e.status}@${byId.get(String(e.id))}`).join(', ')}`);
+		row.executions += list.length;
+		row.items += list.length * AFTER_KILL_ITEMS;
+	});
+
+	// n8n 1.123: Bull fails the job once its lock expires (stalled, QUEUE_WORKER_MAX_STALLED_COUNT=0),
+	// and the process that enqueued it (the webhook process) records the execution as "error" with
+	// MaxStalledCountError. "crashed" is what the main's queue recovery writes later for executions
+	// whose enqueuing process is gone too (N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL, 180 min).
+	const failed = await results.check('queue: fault: n8n records the killed execution as failed (stalled job, not retried)', async () => {
+		const summary = await waitFor(
+			`execution ${victim.id} to leave "running"`,
+			async () => {
+				const found = (await cluster.executionsOf(FAULT.id)).find((e) => String(e.id) === victim.id);
+				return found && !['new', 'running'].includes(found.status) ? found : undefined;
+			},
+			{ timeoutMs: 150000, intervalMs: 1000 },
+		);
+		const execution = await cluster.execution(victim.id);
+		const error = execution.data && execution.data.resultData && execution.data.resultData.error;
+		const message = (error && error.message) || '';
+		log(`    execution ${victim.id} is "${summary.status}" ${formatDuration(Date.now() - started)} after submission: ${message.slice(0, 120)}`);
+		if (summary.status !== 'error' || !/failed to be processed too many times/.test(message)) {
+			throw new Error(`execution ${victim.id} is "${summary.status}" (${message || 'no error'}), expected "error" with n8n's MaxStalledCountError`);
+		}
+		row.executions += 1;
+		row.items += FAULT_ITEMS;
+		return summary;
+	});
+
+	await results.check('queue: fault: the killed execution was not run again, no unsubscribe sent twice', async () => {
+		// Give a stalled-job re-run (if Bull handed the job on) the time to show at the sandbox.
+		if (failed) await sleep(3000);
+		const rerun = Cluster.executionsInLog(survivor).started.has(victim.id);
+		const dup = duplicates(sandbox, 'talkable', unsubscribes);
+		row.duplicates = dup.twice.length;
+		row.note = `${sentBeforeKill} unsubscribes sent before the kill, ${dup.total} in all`;
+		if (rerun) throw new Error(`${survivor.label} ran execution ${victim.id} again`);
+		if (dup.twice.length) throw new Error(`${dup.twice.length} unsubscribes sent twice, e.g. ${dup.twice.slice(0, 3).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+		if (dup.total > FAULT_ITEMS) throw new Error(`${dup.total} unsubscribe requests for ${FAULT_ITEMS} people`);
+	});
+	sandbox.clearFaults();
+	row.wall = Date.now() - started;
+	row.maxConcurrency = (sandbox.stats().byVendor.talkable || {}).maxInFlight || 0;
+}
+
+function countBy(values) {
+	const counts = {};
+	for (const v of values) counts[v] = (counts[v] || 0) + 1;
+	return Object.entries(counts)
+		.sort()
+		.map(([k, n]) => `${k} ${n}`)
+		.join(', ');
+}
+
+function printTable(rows) {
+	if (rows.length === 0) return;
+	const header = ['phase', 'executions', 'items', 'wall time', 'max concurrency', 'duplicates', 'notes'];
+	const cells = rows.map((r) => [r.phase, String(r.executions), String(r.items), r.wall ? formatDuration(r.wall) : '-', String(r.maxConcurrency), String(r.duplicates), r.note || '']);
+	const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+	const line = (c) => `  ${c.map((v, i) => v.padEnd(widths[i])).join('  ')}`.trimEnd();
+	console.log(`\nQueue mode (${WORKERS} workers × concurrency ${CONCURRENCY}, per-run cap ${PER_RUN_CAP}):`);
+	console.log(line(header));
+	console.log(line(widths.map((w) => '-'.repeat(w))));
+	for (const c of cells) console.log(line(c));
+}
+
+module.exports = { runQueueSuite, ensurePackages };

@@ -1,0 +1,486 @@
+'use strict';
+/**
+ * n8n queue mode on loopback, for scripts/e2e-queue.js: Debian PostgreSQL (run as the
+ * unprivileged `postgres` user) and Redis, each on its own free port with data under
+ * .runtime/queue/, and an n8n cluster (main + `n8n webhook` + workers) sharing one user folder,
+ * one database, one Redis and one N8N_ENCRYPTION_KEY.
+ *
+ * Everything started here is registered in `running` and stopped by `stopAll()`; an `exit`
+ * handler also kills what is left (SIGKILL to process groups, `pg_ctl stop -m immediate`), so a
+ * failure or Ctrl-C leaves no PostgreSQL, Redis or n8n behind.
+ */
+const { spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const http = require('node:http');
+const net = require('node:net');
+const path = require('node:path');
+
+const { RUNTIME_DIR, LOG_DIR, ensureDir, log, run, startBackground, waitFor, freePort } = require('./util');
+const { N8n } = require('./n8n');
+
+const QUEUE_DIR = path.join(RUNTIME_DIR, 'queue');
+const APT_PACKAGES = ['redis-server', 'postgresql'];
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Newest PostgreSQL server binaries Debian installed (/usr/lib/postgresql/<major>/bin). */
+function postgresBin() {
+	const base = '/usr/lib/postgresql';
+	if (!fs.existsSync(base)) return undefined;
+	const majors = fs
+		.readdirSync(base)
+		.filter((d) => /^\d+$/.test(d) && fs.existsSync(path.join(base, d, 'bin', 'initdb')))
+		.sort((a, b) => Number(b) - Number(a));
+	return majors.length ? { major: majors[0], dir: path.join(base, majors[0], 'bin') } : undefined;
+}
+
+function redisBin() {
+	return ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((file) => fs.existsSync(file));
+}
+
+/**
+ * Install redis-server and postgresql with apt-get when missing (`apt-get update` once). Another
+ * apt-get (the Chromium install of the e2e run) may hold the dpkg lock: wait for it.
+ */
+async function ensurePackages() {
+	if (redisBin() && postgresBin()) return false;
+	if (!isRoot()) {
+		throw new Error(`redis-server/postgresql missing: run "sudo apt-get update && sudo apt-get install -y ${APT_PACKAGES.join(' ')}"`);
+	}
+	const logFile = path.join(ensureDir(LOG_DIR), 'install-queue-apt.log');
+	log(`Installing Debian ${APT_PACKAGES.join(' + ')} with apt-get (log: ${logFile})`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const lockWait = ['-o', 'DPkg::Lock::Timeout=900'];
+	const apt = async (args) => {
+		for (let attempt = 1; ; attempt += 1) {
+			try {
+				return await run('apt-get', [...lockWait, ...args], { logFile, env });
+			} catch (error) {
+				// apt-get update's list lock is not covered by DPkg::Lock::Timeout on every apt version.
+				if (attempt >= 60 || !/Could not get lock|Unable to lock|is another process using it/i.test(error.message)) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 5000));
+			}
+		}
+	};
+	await apt(['update']);
+	await apt(['install', '-y', '--no-install-recommends', ...APT_PACKAGES]);
+	if (!redisBin() || !postgresBin()) throw new Error('apt-get finished but redis-server or PostgreSQL binaries are still missing');
+	return true;
+}
+
+/** Every background thing started here, newest last; stopped in reverse order. */
+const running = [];
+let exitHookInstalled = false;
+
+function register(entry) {
+	running.push(entry);
+	if (!exitHookInstalled) {
+		exitHookInstalled = true;
+		// Last resort (an exception, process.exit): nothing may outlive this script.
+		process.on('exit', () => {
+			for (const item of running.splice(0).reverse()) {
+				try {
+					item.kill();
+				} catch {
+					/* already gone */
+				}
+			}
+		});
+	}
+	return entry;
+}
+
+/** Stop everything: the n8n processes side by side, then Redis and PostgreSQL. */
+async function stopAll() {
+	const items = running.splice(0).reverse();
+	const stop = (item) =>
+		item.stop().catch((error) => {
+			log(`stopping ${item.name}: ${error.message}`);
+		});
+	await Promise.all(items.filter((item) => !item.infra).map(stop));
+	await Promise.all(items.filter((item) => item.infra).map(stop));
+}
+
+function killGroup(pid, signal = 'SIGKILL') {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		/* gone */
+	}
+}
+
+function userIds(user) {
+	const result = spawnSync('id', ['-u', user], { encoding: 'utf8' });
+	const group = spawnSync('id', ['-g', user], { encoding: 'utf8' });
+	if (result.status !== 0) throw new Error(`no "${user}" system user (the postgresql package creates it)`);
+	return { uid: Number(result.stdout.trim()), gid: Number(group.stdout.trim()) };
+}
+
+/**
+ * A PostgreSQL cluster in .runtime/queue/pg (initdb once, reused while valid), its socket in
+ * .runtime/queue/pg-socket, listening on 127.0.0.1:<port> only, trust auth (loopback, test data,
+ * durability off for speed). Run as `postgres` when we are root (PostgreSQL refuses root).
+ */
+class Postgres {
+	constructor() {
+		this.bin = postgresBin();
+		this.dataDir = path.join(QUEUE_DIR, 'pg');
+		this.socketDir = path.join(QUEUE_DIR, 'pg-socket');
+		this.logFile = path.join(ensureDir(LOG_DIR), 'queue-postgres.log');
+		this.owner = isRoot() ? userIds('postgres') : undefined;
+	}
+
+	asOwner(binary, args) {
+		const file = path.join(this.bin.dir, binary);
+		return this.owner ? ['runuser', ['-u', 'postgres', '--', file, ...args]] : [file, args];
+	}
+
+	ownDir(dir) {
+		ensureDir(dir);
+		if (this.owner) fs.chownSync(dir, this.owner.uid, this.owner.gid);
+		fs.chmodSync(dir, 0o700);
+	}
+
+	isValidCluster() {
+		const version = path.join(this.dataDir, 'PG_VERSION');
+		return (
+			fs.existsSync(version) &&
+			fs.readFileSync(version, 'utf8').trim() === this.bin.major &&
+			fs.existsSync(path.join(this.dataDir, 'global', 'pg_control'))
+		);
+	}
+
+	async initdb() {
+		fs.rmSync(this.dataDir, { recursive: true, force: true });
+		this.ownDir(this.dataDir);
+		const [cmd, args] = this.asOwner('initdb', ['-D', this.dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-sync']);
+		await run(cmd, args, { logFile: this.logFile, cwd: QUEUE_DIR });
+	}
+
+	async start() {
+		if (!this.bin) throw new Error('PostgreSQL is not installed');
+		ensureDir(QUEUE_DIR);
+		this.ownDir(this.socketDir);
+		fs.writeFileSync(this.logFile, '', { flag: 'a' });
+		if (this.owner) fs.chownSync(this.logFile, this.owner.uid, this.owner.gid);
+		let reused = this.isValidCluster();
+		// A postmaster left over by a run that was killed outright: stop it before anything else.
+		if (reused && fs.existsSync(path.join(this.dataDir, 'postmaster.pid'))) this.stopSync('immediate');
+		if (!reused) await this.initdb();
+		this.port = await freePort();
+		const options = [
+			`-p ${this.port}`,
+			`-k ${this.socketDir}`,
+			'-c listen_addresses=127.0.0.1',
+			'-c fsync=off',
+			'-c synchronous_commit=off',
+			'-c full_page_writes=off',
+			'-c max_connections=100',
+		].join(' ');
+		const startCluster = () => {
+			const [cmd, args] = this.asOwner('pg_ctl', ['-D', this.dataDir, '-l', this.logFile, '-o', options, '-w', '-t', '60', 'start']);
+			return run(cmd, args, { logFile: this.logFile, cwd: QUEUE_DIR });
+		};
+		try {
+			await startCluster();
+		} catch (error) {
+			if (!reused) throw error;
+			log(`the cached PostgreSQL cluster did not start (${error.message.split('\n')[0]}): initdb again`);
+			reused = false;
+			await this.initdb();
+			await startCluster();
+		}
+		register({ name: 'postgresql', infra: true, stop: () => this.stop(), kill: () => this.stopSync('immediate') });
+		return { reused };
+	}
+
+	/** Drop and create a database (a clean n8n schema every run; the cluster itself is cached). */
+	async recreateDatabase(name) {
+		const [cmd, args] = this.asOwner('psql', [
+			'-h', this.socketDir, '-p', String(this.port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1',
+			'-c', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
+			'-c', `CREATE DATABASE "${name}"`,
+		]);
+		await run(cmd, args, { logFile: this.logFile, cwd: QUEUE_DIR });
+	}
+
+	async stop() {
+		const [cmd, args] = this.asOwner('pg_ctl', ['-D', this.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop']);
+		await run(cmd, args, { logFile: this.logFile, cwd: QUEUE_DIR, allowFailure: true });
+	}
+
+	stopSync(mode = 'fast') {
+		const [cmd, args] = this.asOwner('pg_ctl', ['-D', this.dataDir, '-m', mode, '-w', 'stop']);
+		spawnSync(cmd, args, { stdio: 'ignore', cwd: QUEUE_DIR });
+	}
+}
+
+/** redis-server on 127.0.0.1:<free port>, no persistence, working directory .runtime/queue/redis. */
+class Redis {
+	async start() {
+		const bin = redisBin();
+		if (!bin) throw new Error('redis-server is not installed');
+		const dir = ensureDir(path.join(QUEUE_DIR, 'redis'));
+		this.port = await freePort();
+		this.logFile = path.join(ensureDir(LOG_DIR), 'queue-redis.log');
+		this.process = startBackground(
+			bin,
+			['--port', String(this.port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+			{ cwd: dir, logFile: this.logFile },
+		);
+		const proc = this.process;
+		register({ name: 'redis', infra: true, stop: () => proc.stop(5000), kill: () => killGroup(proc.child.pid) });
+		await waitFor(`redis on 127.0.0.1:${this.port}`, () => this.ping(), {
+			timeoutMs: 30000,
+			abort: () => (proc.isAlive() ? undefined : `redis-server exited:\n${proc.output().slice(-2000)}`),
+		});
+	}
+
+	ping() {
+		return new Promise((resolve) => {
+			const socket = net.connect(this.port, '127.0.0.1');
+			socket.setTimeout(2000);
+			socket.once('connect', () => socket.write('PING\r\n'));
+			socket.once('data', (data) => {
+				socket.destroy();
+				resolve(data.toString().startsWith('+PONG'));
+			});
+			socket.once('error', () => resolve(false));
+			socket.once('timeout', () => {
+				socket.destroy();
+				resolve(false);
+			});
+		});
+	}
+}
+
+/**
+ * Settings every process of the cluster shares. A shorter job lock (20 s instead of 60 s) makes
+ * a killed worker's job count as stalled sooner; QUEUE_WORKER_MAX_STALLED_COUNT=0 (n8n's default
+ * is 1) stops Bull from handing a stalled job (its worker died) to another worker, which would
+ * run the whole execution again from its start and resend every write it had made. With 0 the
+ * job fails instead and the process that enqueued it records the execution as `error`
+ * (MaxStalledCountError). E2E_QUEUE_MAX_STALLED_COUNT overrides it, to watch n8n's default.
+ */
+function clusterEnv({ postgres, redis, database, encryptionKey, webhookUrl }) {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		QUEUE_BULL_PREFIX: 'bull',
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(postgres.port),
+		DB_POSTGRESDB_DATABASE: database,
+		DB_POSTGRESDB_USER: 'postgres',
+		DB_POSTGRESDB_PASSWORD: '',
+		DB_POSTGRESDB_POOL_SIZE: '4',
+		N8N_ENCRYPTION_KEY: encryptionKey,
+		WEBHOOK_URL: webhookUrl,
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+		QUEUE_WORKER_LOCK_DURATION: '20000',
+		QUEUE_WORKER_LOCK_RENEW_TIME: '4000',
+		QUEUE_WORKER_STALLED_INTERVAL: '5000',
+		QUEUE_WORKER_MAX_STALLED_COUNT: process.env.E2E_QUEUE_MAX_STALLED_COUNT || '0',
+		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+		QUEUE_BULL_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+		N8N_LOG_OUTPUT: 'console',
+		N8N_LOG_FORMAT: 'text',
+		NO_COLOR: '1',
+	};
+}
+
+/**
+ * An n8n queue-mode cluster: `main` (an N8n from n8n.js: REST, owner, imports), one `n8n webhook`
+ * process and `workers` × `n8n worker --concurrency=<n>`, all on one user folder.
+ */
+class Cluster {
+	constructor({ runtime, home, load, postgres, redis, database, workers = 2, concurrency = 5 }) {
+		Object.assign(this, { runtime, home, load, postgres, redis, database, workerCount: workers, concurrency });
+		this.encryptionKey = crypto.randomBytes(24).toString('hex');
+		this.workers = [];
+	}
+
+	async prepare() {
+		const [mainPort, webhookPort, ...brokerPorts] = await Promise.all(
+			Array.from({ length: 4 + this.workerCount }, () => freePort()),
+		);
+		this.webhookBase = `http://127.0.0.1:${webhookPort}`;
+		const shared = clusterEnv({
+			postgres: this.postgres,
+			redis: this.redis,
+			database: this.database,
+			encryptionKey: this.encryptionKey,
+			webhookUrl: `${this.webhookBase}/`,
+		});
+		const owner = { email: 'queue-owner@example.com', password: 'QueueOwner-Passw0rd', firstName: 'Queue', lastName: 'Owner' };
+		const make = (role, port, brokerPort, extraEnv = {}) =>
+			new N8n({
+				runtime: this.runtime,
+				home: this.home,
+				port,
+				brokerPort,
+				owner,
+				logName: `queue-${role}`,
+				load: this.load,
+				extraEnv: { ...shared, ...extraEnv },
+			});
+		this.main = make('main', mainPort, brokerPorts[0]);
+		this.webhook = make('webhook', webhookPort, brokerPorts[1]);
+		for (let i = 0; i < this.workerCount; i += 1) {
+			const worker = make(`worker-${i + 1}`, await freePort(), brokerPorts[2 + i]);
+			worker.label = `worker-${i + 1}`;
+			this.workers.push(worker);
+		}
+		for (const n of [this.main, this.webhook, ...this.workers]) fs.writeFileSync(n.logFile, '');
+	}
+
+	/** `n8n start` as the queue main; registered for stopping. */
+	async startMain() {
+		const { main } = this;
+		register({ name: 'n8n main', stop: () => main.stop(), kill: () => main.server && killGroup(main.server.child.pid) });
+		await main.start();
+		await main.ensureOwner();
+		await main.login();
+	}
+
+	spawn(n8n, args, name) {
+		n8n.server = startBackground(n8n.runtime.nodeBinary, [n8n.runtime.bin, ...args], {
+			env: n8n.env(),
+			cwd: n8n.home,
+			logFile: n8n.logFile,
+		});
+		const proc = n8n.server;
+		register({ name, stop: () => proc.stop(), kill: () => killGroup(proc.child.pid) });
+		return proc;
+	}
+
+	async startWebhook() {
+		const proc = this.spawn(this.webhook, ['webhook'], 'n8n webhook');
+		// /healthz answers while the process still says "n8n is starting up" to webhook calls: wait
+		// for its log line too.
+		await waitFor(
+			`n8n webhook process on ${this.webhookBase}`,
+			async () =>
+				/Webhook listener waiting for requests/.test(readText(this.webhook.logFile)) &&
+				(await this.webhook.get('/healthz', { auth: false })).status === 200,
+			{ timeoutMs: 180000, abort: () => (proc.isAlive() ? undefined : `n8n webhook exited:\n${proc.output().slice(-3000)}`) },
+		);
+	}
+
+	async startWorker(worker) {
+		const proc = this.spawn(worker, ['worker', `--concurrency=${this.concurrency}`], `n8n ${worker.label}`);
+		await waitFor(`n8n ${worker.label} ready`, () => /n8n worker is now ready/.test(readText(worker.logFile)), {
+			timeoutMs: 180000,
+			abort: () => (proc.isAlive() ? undefined : `n8n ${worker.label} exited:\n${proc.output().slice(-3000)}`),
+		});
+		worker.pid = proc.child.pid;
+	}
+
+	/** Executions a process's log says it ran: { started: Set<id>, finished: Map<id, success> }. */
+	static executionsInLog(n8n) {
+		const text = readText(n8n.logFile);
+		const started = new Set([...text.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]));
+		const finished = new Set([...text.matchAll(/Worker finished execution (\d+)/g)].map((m) => m[1]));
+		return { started, finished };
+	}
+
+	/** Which worker label ran each execution id (from the workers' logs); a Map id → [labels]. */
+	workerOf() {
+		const byId = new Map();
+		for (const worker of this.workers) {
+			for (const id of Cluster.executionsInLog(worker).started) byId.set(id, [...(byId.get(id) || []), worker.label]);
+		}
+		return byId;
+	}
+
+	/** POST to a production webhook on the webhook process. */
+	async callWebhook(webhookPath, body) {
+		return this.webhook.call('POST', `/webhook/${webhookPath}`, body, { auth: false });
+	}
+
+	/** GET /rest/executions for one workflow (newest first), as summaries. */
+	async executionsOf(workflowId, limit = 250) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const response = await this.main.get(`/rest/executions?filter=${filter}&limit=${limit}`);
+		if (response.status !== 200) throw new Error(`GET /rest/executions: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
+		return response.body.data.results;
+	}
+
+	/** One execution with its run data unflattened, shaped like `n8n execute --rawOutput` output. */
+	async execution(id) {
+		const response = await this.main.get(`/rest/executions/${id}`);
+		if (response.status !== 200) throw new Error(`GET /rest/executions/${id}: HTTP ${response.status}`);
+		const execution = response.body.data;
+		const flatted = require(require.resolve('flatted', { paths: [path.join(this.runtime.dir, 'node_modules', 'n8n')] }));
+		const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+		return { ...execution, data };
+	}
+}
+
+function readText(file) {
+	try {
+		return fs.readFileSync(file, 'utf8');
+	} catch {
+		return '';
+	}
+}
+
+/**
+ * Start the vendor sandbox with a concurrency counter: `stats()` → { inFlight, maxInFlight,
+ * byVendor: { name: { inFlight, maxInFlight, requests } } } and `resetStats()`. Uses the
+ * sandbox's own stats() when it has one; otherwise wraps its HTTP server's request handler
+ * (a request is in flight from arrival until its response is finished or its socket closes).
+ */
+async function startCountingSandbox(startSandbox, options) {
+	const original = http.createServer;
+	const counters = { inFlight: 0, maxInFlight: 0, byVendor: {} };
+	http.createServer = function createServer(...args) {
+		const handler = args.find((arg) => typeof arg === 'function');
+		const wrapped = (req, res) => {
+			const vendor = (req.url || '').split('/')[1] || '?';
+			const v = (counters.byVendor[vendor] = counters.byVendor[vendor] || { inFlight: 0, maxInFlight: 0, requests: 0 });
+			counters.inFlight += 1;
+			v.inFlight += 1;
+			v.requests += 1;
+			counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
+			v.maxInFlight = Math.max(v.maxInFlight, v.inFlight);
+			let done = false;
+			const finish = () => {
+				if (done) return;
+				done = true;
+				counters.inFlight -= 1;
+				v.inFlight -= 1;
+			};
+			res.once('finish', finish);
+			res.once('close', finish);
+			return handler(req, res);
+		};
+		return original.apply(http, args.map((arg) => (arg === handler ? wrapped : arg)));
+	};
+	let sandbox;
+	try {
+		sandbox = startSandbox(options);
+	} finally {
+		http.createServer = original;
+	}
+	sandbox = await sandbox;
+	if (typeof sandbox.stats === 'function' && typeof sandbox.resetStats === 'function') {
+		return { sandbox, statsSource: 'sandbox.stats()' };
+	}
+	sandbox.stats = () => JSON.parse(JSON.stringify(counters));
+	// Requests still in flight keep counting down on the same objects: only the peaks restart.
+	sandbox.resetStats = () => {
+		counters.maxInFlight = counters.inFlight;
+		for (const v of Object.values(counters.byVendor)) {
+			v.maxInFlight = v.inFlight;
+			v.requests = 0;
+		}
+	};
+	return { sandbox, statsSource: 'queue.js wrapper (sandbox.stats() is missing)' };
+}
+
+module.exports = { QUEUE_DIR, ensurePackages, Postgres, Redis, Cluster, stopAll, startCountingSandbox, killGroup };

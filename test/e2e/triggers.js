@@ -1,0 +1,174 @@
+'use strict';
+/**
+ * Trigger checks in a running n8n (`n8n start`, owner logged in): the active example workflows
+ * (examples/*.json that start from one of our triggers) are created and activated through the
+ * REST API, then
+ *   - Talkable Trigger: the sandbox sends a signed Custom App webhook to n8n's production URL →
+ *     exactly one execution, with the expected data (the advocate lands in TalkBox); a forged one
+ *     → 401 and no execution;
+ *   - PersonaClick Trigger: an unsubscribe appears in the sandbox's change log → the next poll
+ *     (every minute) starts exactly one execution (the address is unsubscribed in TalkBox,
+ *     Sailthru and Talkable), and the poll after it starts none.
+ * Called from scripts/e2e.js once n8n is running: runTriggerChecks({ n8n, sandbox, results, label }).
+ */
+const assert = require('node:assert/strict');
+const path = require('node:path');
+
+const pkg = require('../../scripts/lib/package');
+const { presentExamples } = require('../../scripts/lib/workflows');
+const triggers = require('../../sandbox/triggers');
+const { VENDOR_CHECKS } = require('./checks');
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitUntil(what, fn, { timeoutMs, intervalMs = 1000 }) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await fn();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
+		await sleep(intervalMs);
+	}
+}
+
+/** The workflow's executions (newest first), as n8n's REST API lists them. */
+async function executions(n8n, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const response = await n8n.get(`/rest/executions?filter=${filter}&limit=50`);
+	if (response.status !== 200) throw new Error(`GET /rest/executions answered HTTP ${response.status}`);
+	const data = response.body.data;
+	return Array.isArray(data) ? data : data.results;
+}
+
+/** Wait until every execution of the workflow has finished; returns them. */
+async function settled(n8n, workflowId, count, timeoutMs) {
+	return waitUntil(
+		`${count} finished execution(s) of workflow ${workflowId}`,
+		async () => {
+			const list = await executions(n8n, workflowId);
+			return list.length >= count && list.every((e) => e.finished || ['success', 'error', 'crashed'].includes(e.status)) ? list : undefined;
+		},
+		{ timeoutMs },
+	);
+}
+
+/** An execution's run data (n8n stores it "flatted"; parsed with n8n's own copy of flatted). */
+async function runData(n8n, executionId) {
+	const response = await n8n.get(`/rest/executions/${executionId}`);
+	if (response.status !== 200) throw new Error(`GET /rest/executions/${executionId} answered HTTP ${response.status}`);
+	const flatted = require(require.resolve('flatted', { paths: [path.join(n8n.runtime.dir, 'node_modules', 'n8n')] }));
+	const raw = response.body.data.data;
+	return typeof raw === 'string' ? flatted.parse(raw) : raw;
+}
+
+const outputOf = (data, nodeName) => {
+	const runs = data.resultData.runData[nodeName];
+	return runs ? runs[runs.length - 1].data.main[0].map((item) => item.json) : undefined;
+};
+
+/** Create a workflow through the REST API (node types adapted to how the package is loaded) and activate it. */
+async function createActive(n8n, workflow) {
+	const nodes = workflow.nodes.map((node) =>
+		node.type.startsWith(`${pkg.PACKAGE}.`) ? { ...node, type: n8n.nodeType(node.type.slice(pkg.PACKAGE.length + 1)) } : node,
+	);
+	const created = await n8n.post('/rest/workflows', {
+		name: `${workflow.name} (e2e ${Date.now()})`,
+		nodes,
+		connections: workflow.connections,
+		settings: workflow.settings,
+		active: false,
+	});
+	if (created.status !== 200) throw new Error(`POST /rest/workflows answered HTTP ${created.status}: ${JSON.stringify(created.body).slice(0, 400)}`);
+	const id = created.body.data.id;
+	await n8n.activateWorkflow(id);
+	return id;
+}
+
+async function runTriggerChecks({ n8n, sandbox, results, label }) {
+	const discovered = pkg.discover();
+	const built = Object.keys(discovered.nodes);
+	const examples = Object.fromEntries(
+		presentExamples(built, () => {}, { triggered: true }).map(({ file, workflow }) => [file, workflow]),
+	);
+	const talkableExample = built.includes('talkableTrigger') ? examples['talkable-reward-to-talkbox.json'] : undefined;
+	const personaClickExample = built.includes('personaClickTrigger') ? examples['personaclick-unsubscribe-everywhere.json'] : undefined;
+	if (!talkableExample && !personaClickExample) return;
+
+	// A fresh sandbox before anything is activated (a reset later would re-date PersonaClick's log).
+	sandbox.reset();
+	const ids = {};
+	const ready = await results.check(`${label}: triggers: webhook key set, example workflows created and activated`, async () => {
+		const talkable = pkg.sandboxCredential(pkg.VENDORS.find((v) => v.node === 'talkable'), sandbox.origin);
+		const patched = await n8n.call('PATCH', `/rest/credentials/${talkable.id}`, {
+			name: talkable.name,
+			type: talkable.type,
+			data: { ...talkable.data, webhookKey: triggers.TALKABLE_WEBHOOK_KEY },
+		});
+		if (patched.status !== 200) throw new Error(`PATCH /rest/credentials/${talkable.id} answered HTTP ${patched.status}: ${JSON.stringify(patched.body).slice(0, 300)}`);
+		if (talkableExample) ids.talkable = await createActive(n8n, talkableExample);
+		if (personaClickExample) ids.personaClick = await createActive(n8n, personaClickExample);
+		return true;
+	});
+	if (!ready) return;
+
+	if (talkableExample) {
+		const triggerNode = talkableExample.nodes.find((node) => node.type.endsWith('.talkableTrigger'));
+		const url = `${n8n.baseUrl}/webhook/${triggerNode.webhookId}/webhook`;
+		const email = `advocate.${label}@example.com`;
+		await results.check(`${label}: Talkable Trigger: a signed webhook → 200 and exactly one execution with its data`, async () => {
+			const payload = { site_id: '1', description: '$10 off', amount: '10.0', coupon_code: 'E2E-10', reason: 'referrer', email };
+			const answer = await triggers.sendTalkableWebhook(url, { payload });
+			assert.equal(answer.status, 200, `n8n answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+			assert.deepEqual(answer.body, { message: 'Workflow was started' });
+			const [execution] = await settled(n8n, ids.talkable, 1, 60_000);
+			await sleep(1500);
+			const list = await executions(n8n, ids.talkable);
+			assert.equal(list.length, 1, `expected one execution, found ${list.length}`);
+			assert.equal(execution.status, 'success');
+			const data = await runData(n8n, execution.id);
+			assert.deepEqual(outputOf(data, triggerNode.name), [payload]);
+			const { state } = sandbox.vendor('talkbox');
+			const contact = [...state.contacts.values()].find((c) => c.email === email);
+			assert.ok(contact, `TalkBox has no contact ${email}`);
+			const tag = [...state.tags.values()].find((t) => t.name === 'Talkable reward');
+			assert.ok(tag && tag.contactIds.has(contact.id), 'the contact is tagged "Talkable reward"');
+		});
+		await results.check(`${label}: Talkable Trigger: forged webhooks → 401 and no execution`, async () => {
+			for (const forge of ['signature', 'missing', 'rawDigest']) {
+				const answer = await triggers.sendTalkableWebhook(url, { forge, payload: { site_id: '1', email: 'forged@example.com' } });
+				assert.equal(answer.status, 401, `forge=${forge}: n8n answered ${answer.status}`);
+				assert.ok(!JSON.stringify(answer.body).includes(triggers.TALKABLE_WEBHOOK_KEY));
+			}
+			await sleep(2000);
+			assert.equal((await executions(n8n, ids.talkable)).length, 1, 'a forged webhook started an execution');
+		});
+	}
+
+	if (personaClickExample) {
+		const changesRead = () =>
+			sandbox.requestsFor('personaclick').filter((r) => r.method === 'GET' && r.path === '/subscriptions/changes').length;
+		const email = 'customer@example.com';
+		await results.check(`${label}: PersonaClick Trigger: an unsubscribe is found by the next poll → one execution; the poll after → none`, async () => {
+			// The activation poll (baseline) has run; nothing may have started.
+			assert.equal((await executions(n8n, ids.personaClick)).length, 0, 'the activation poll started an execution');
+			const before = changesRead();
+			triggers.personaclick.unsubscribe(sandbox.vendor('personaclick').state, { email });
+			const [execution] = await settled(n8n, ids.personaClick, 1, 150_000);
+			assert.equal(execution.status, 'success');
+			assert.ok(changesRead() > before, 'the trigger did not read /subscriptions/changes');
+			const data = await runData(n8n, execution.id);
+			const triggerNode = personaClickExample.nodes.find((node) => node.type.endsWith('.personaClickTrigger'));
+			assert.deepEqual(outputOf(data, triggerNode.name).map((change) => [change.contact, change.event]), [[email, 'unsubscribe']]);
+			for (const node of ['talkBox', 'sailthru', 'talkable']) {
+				assert.ok(VENDOR_CHECKS[node].unsubscribed(sandbox, email), `${node}: ${email} is still subscribed`);
+			}
+			// The next poll reads the same window again and starts nothing.
+			const afterRun = changesRead();
+			await waitUntil('the next poll', async () => changesRead() > afterRun, { timeoutMs: 90_000 });
+			await sleep(3000);
+			assert.equal((await executions(n8n, ids.personaClick)).length, 1, 'the change started a second execution');
+		});
+	}
+}
+
+module.exports = { runTriggerChecks };

@@ -1,0 +1,373 @@
+/**
+ * Runs our trigger nodes through n8n-core the way n8n does: `webhook()` inside a WebhookContext
+ * (with the request parsed as n8n's body parser does: `rawBody` Buffer plus `body`) and the
+ * answer n8n's webhook helper would send; `poll()` inside a PollContext whose Workflow (and so
+ * its static data) lives across polls, as in an active workflow. Credentials are applied by a
+ * credentials helper that calls the credential's `authenticate` as n8n's does.
+ */
+import { parse as parseQueryString } from 'node:querystring';
+
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+import { ExecutionLifecycleHooks, PollContext, WebhookContext } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type IVersionedNodeType,
+	type IWebhookData,
+	type IWebhookResponseData,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowActivateMode,
+	type WorkflowExecuteMode,
+	type Workflow as WorkflowType,
+} from 'n8n-workflow';
+
+import { CREDENTIAL_TYPES, NODE_TYPES, shutdownEngine } from './harness';
+
+export { shutdownEngine };
+
+/** Every line n8n's logger receives while a trigger runs (for the no-secret checks). */
+let logSink: string[] | undefined;
+const baseLogger = Container.get(Logger);
+const record =
+	(level: 'error' | 'warn' | 'info' | 'debug') =>
+	(message: string, metadata?: Record<string, unknown>) => {
+		logSink?.push(`${level}: ${message} ${JSON.stringify(metadata ?? {})}`);
+		baseLogger[level](message, metadata);
+	};
+Container.set(
+	Logger,
+	Object.create(baseLogger, {
+		error: { value: record('error') },
+		warn: { value: record('warn') },
+		info: { value: record('info') },
+		debug: { value: record('debug') },
+	}) as Logger,
+);
+
+class TriggerNodeTypes implements INodeTypes {
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(nodeType);
+	}
+
+	getByNameAndVersion(nodeType: string): INodeType {
+		const type = NODE_TYPES[nodeType.replace(/^.*\./, '')];
+		if (!type) throw new Error(`Unknown node type ${nodeType}`);
+		return type;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+function resolve(value: unknown, credentials: ICredentialDataDecryptedObject, workflow: WorkflowType, node: INode) {
+	if (typeof value !== 'string' || !value.startsWith('=')) return value;
+	return workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+}
+
+class CredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: WorkflowType,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = CREDENTIAL_TYPES[typeName]?.authenticate;
+		if (!authenticate) return requestOptions;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
+		for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
+			for (const [key, value] of Object.entries(outerValue as Record<string, unknown>)) {
+				options[outerKey] ??= {};
+				options[outerKey][resolve(key, credentials, workflow, node) as string] = resolve(value, credentials, workflow, node);
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.data[type];
+		if (!data) throw new Error(`No test credentials of type ${type}`);
+		const defaults = Object.fromEntries(
+			(CREDENTIAL_TYPES[type]?.properties ?? []).map((p) => [p.name, p.default]),
+		) as ICredentialDataDecryptedObject;
+		return { ...defaults, ...structuredClone(data) };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return CREDENTIAL_TYPES[type]?.properties ?? [];
+	}
+}
+
+export interface TriggerSetup {
+	/** Node type name, e.g. talkableTrigger. */
+	type: string;
+	parameters: INodeParameters;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+}
+
+const NODE_NAME = 'Trigger Under Test';
+
+function build(setup: TriggerSetup, extra: Partial<IWorkflowExecuteAdditionalData> = {}) {
+	const node: INode = {
+		id: 'trigger-node',
+		name: NODE_NAME,
+		type: `n8n-nodes-engagement.${setup.type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: setup.parameters,
+		webhookId: '0b6f5b0e-5f5e-4c57-9d1c-3a5d4f0e7a11',
+		credentials: Object.fromEntries(
+			Object.keys(setup.credentials).map((type) => [type, { id: `${type}-id`, name: `${type} test` }]),
+		),
+	};
+	const workflow = new Workflow({
+		id: 'trigger-workflow',
+		name: 'trigger test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: new TriggerNodeTypes(),
+		staticData: {},
+	});
+	const workflowNode = workflow.getNode(NODE_NAME)!;
+	const additionalData = {
+		credentialsHelper: new CredentialsHelper(setup.credentials),
+		hooks: new ExecutionLifecycleHooks('trigger', 'trigger-execution', {
+			id: workflow.id,
+			name: workflow.name,
+			nodes: [node],
+			connections: {},
+		} as never),
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		variables: {},
+		logAiEvent: () => {},
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return { workflow, node: workflowNode, additionalData, nodeType: NODE_TYPES[setup.type] };
+}
+
+// ------------------------------------------------------------------------------ webhooks
+
+class MockResponse {
+	statusCode = 200;
+
+	body: unknown = undefined;
+
+	headersSent = false;
+
+	headers: Record<string, string> = {};
+
+	status(code: number) {
+		this.statusCode = code;
+		return this;
+	}
+
+	json(body: unknown) {
+		this.body = body;
+		this.headersSent = true;
+		return this;
+	}
+
+	send(body: unknown) {
+		this.body = body;
+		this.headersSent = true;
+		return this;
+	}
+
+	end(body?: unknown) {
+		if (body !== undefined) this.body = body;
+		this.headersSent = true;
+		return this;
+	}
+
+	setHeader(name: string, value: string) {
+		this.headers[name.toLowerCase()] = value;
+		return this;
+	}
+
+	header(name: string, value: string) {
+		return this.setHeader(name, value);
+	}
+}
+
+export interface WebhookRequest {
+	headers?: Record<string, string>;
+	/** The raw body as sent. */
+	body: string;
+}
+
+export interface WebhookResult {
+	/** The HTTP status n8n answers with. */
+	status: number;
+	/** The body n8n answers with (before the workflow runs, in onReceived mode). */
+	body: unknown;
+	/** What webhook() returned. */
+	result?: IWebhookResponseData;
+	/** The items the execution would start with (empty: no execution). */
+	items: INodeExecutionData[];
+	error?: Error;
+	logs: string[];
+}
+
+/**
+ * One request to a webhook trigger: parsed as n8n's body parser does, passed to `webhook()` in
+ * a WebhookContext, answered as n8n's webhook helper answers (`responseMode` onReceived).
+ */
+export async function runWebhook(
+	setup: TriggerSetup,
+	request: WebhookRequest,
+	mode: WorkflowExecuteMode = 'webhook',
+): Promise<WebhookResult> {
+	const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+	const rawBody = Buffer.from(request.body, 'utf8');
+	const contentType = (headers['content-type'] ?? '').split(';')[0].trim();
+	let body: unknown = {};
+	if (contentType === 'application/json') body = JSON.parse(request.body);
+	else if (contentType === 'application/x-www-form-urlencoded') body = { ...parseQueryString(request.body) };
+	const httpRequest = {
+		method: 'POST',
+		headers,
+		rawBody,
+		body,
+		contentType,
+		encoding: 'utf-8',
+		query: {},
+		params: {},
+		readRawBody: async () => {},
+	};
+	const response = new MockResponse();
+	const { workflow, node, additionalData, nodeType } = build(setup, {
+		httpRequest: httpRequest as never,
+		httpResponse: response as never,
+	});
+	const webhookDescription = nodeType.description.webhooks![0];
+	const webhookData = {
+		httpMethod: 'POST',
+		node: node.name,
+		path: `${node.webhookId}/${webhookDescription.path}`,
+		webhookDescription,
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+		webhookId: node.webhookId,
+	} as unknown as IWebhookData;
+	const logs: string[] = [];
+	logSink = logs;
+	try {
+		const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
+		const result = await nodeType.webhook!.call(context);
+		if (result.noWebhookResponse) {
+			return { status: response.statusCode, body: response.body, result, items: [], logs };
+		}
+		const items = result.workflowData?.[0] ?? [];
+		if (!result.workflowData) return { status: 200, body: result.webhookResponse ?? { message: 'Webhook call received' }, result, items, logs };
+		// As n8n's webhook helper answers in onReceived mode (the other modes answer from the workflow).
+		const responseMode = workflow.expression.getSimpleParameterValue(node, webhookDescription.responseMode, mode, {}, undefined, 'onReceived');
+		const responseData = workflow.expression.getComplexParameterValue(node, webhookDescription.responseData, mode, {}, undefined, 'firstEntryJson');
+		let answer: unknown;
+		if (responseMode !== 'onReceived') answer = { answeredBy: responseMode, responseData };
+		else if (responseData === 'noData') answer = undefined;
+		else if (responseData) answer = responseData;
+		else answer = result.webhookResponse ?? { message: 'Workflow was started' };
+		return { status: 200, body: answer, result, items, logs };
+	} catch (error) {
+		return { status: 500, body: { message: 'Error in workflow' }, items: [], error: error as Error, logs };
+	} finally {
+		logSink = undefined;
+	}
+}
+
+// ------------------------------------------------------------------------------ polling
+
+export interface PollResult {
+	/** null: nothing to emit (no execution). */
+	items: INodeExecutionData[] | null;
+	error?: Error & { description?: string; httpCode?: string };
+	logs: string[];
+}
+
+/**
+ * An active polling trigger: `poll()` runs the node's poll in a PollContext of the same Workflow
+ * each time, so its static data carries over (as n8n keeps it for an active workflow).
+ * `poll({ mode: 'manual' })` is a manual test run.
+ */
+export function createPoller(setup: TriggerSetup) {
+	const { workflow, node, additionalData, nodeType } = build(setup);
+	return {
+		workflow,
+		/** The node's static data (its polling state). */
+		staticData: () => workflow.getStaticData('node', node) as IDataObject,
+		async poll(options: { mode?: WorkflowExecuteMode; activation?: WorkflowActivateMode } = {}): Promise<PollResult> {
+			const mode = options.mode ?? 'trigger';
+			const context = new PollContext(workflow, node, additionalData, mode, options.activation ?? 'activate');
+			const logs: string[] = [];
+			logSink = logs;
+			try {
+				const output = await nodeType.poll!.call(context);
+				return { items: output === null ? null : output[0], logs };
+			} catch (error) {
+				return { items: null, error: error as PollResult['error'], logs };
+			} finally {
+				logSink = undefined;
+			}
+		},
+	};
+}
+
+/** Everything a trigger run exposed: answer, items, error and logs, as one string. */
+export function visible(result: WebhookResult | PollResult): string {
+	const error = result.error as (Error & { description?: string }) | undefined;
+	return [
+		JSON.stringify('status' in result ? { status: result.status, body: result.body } : {}),
+		JSON.stringify(result.items?.map((item) => item.json) ?? null),
+		error ? [error.message, error.description, JSON.stringify(error), error.stack].join('\n') : '',
+		...result.logs,
+	].join('\n');
+}
