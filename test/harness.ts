@@ -16,7 +16,7 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
-import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import {
 	ICredentialsHelper,
@@ -26,6 +26,7 @@ import {
 	type ICredentialType,
 	type ICredentials,
 	type IDataObject,
+	type IExecuteFunctions,
 	type IHttpRequestOptions,
 	type INode,
 	type INodeCredentialsDetails,
@@ -41,7 +42,10 @@ import {
 	type IVersionedNodeType,
 } from 'n8n-workflow';
 
+import { collectSecrets } from '../nodes/shared/redact';
+import { personaClick, sailthru, talkable, talkBox } from '../nodes/shared/vendors';
 import packageJson from '../package.json';
+import { everythingVisible } from './helpers';
 
 /** Load every class that a `dist/...js` path of package.json's n8n section names, from source. */
 function loadFromPackage<T>(distPaths: string[]): T[] {
@@ -83,6 +87,30 @@ const manualTrigger: INodeType = {
 	},
 };
 
+/**
+ * What n8n's own NodeTypes does for a declarative node (packages/cli node-types.ts): give it an
+ * `execute` that runs RoutingNode with the execute context, so the node gets what every node gets
+ * in n8n (the execution's cancel signal among it).
+ */
+const routingExecutes = new WeakMap<INodeType, INodeType>();
+function withRoutingExecute(type: INodeType): INodeType {
+	const declarative = type.description.requestDefaults !== undefined;
+	if (!declarative || type.execute || type.poll || type.trigger || type.webhook) return type;
+	let wrapped = routingExecutes.get(type);
+	if (!wrapped) {
+		wrapped = Object.create(type, {
+			execute: {
+				value: async function (this: IExecuteFunctions) {
+					const routingNode = new RoutingNode(this as never, type);
+					return (await routingNode.runNode()) ?? [];
+				},
+			},
+		}) as INodeType;
+		routingExecutes.set(type, wrapped);
+	}
+	return wrapped;
+}
+
 class TestNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType | IVersionedNodeType>;
 
@@ -100,7 +128,7 @@ class TestNodeTypes implements INodeTypes {
 		if (!type) throw new Error(`Unknown node type ${nodeType}`);
 		// A versioned node (e.g. n8n's HTTP Request node, used by the benchmark as our peer).
 		if ('nodeVersions' in type) return type.getNodeType(version);
-		return type;
+		return withRoutingExecute(type);
 	}
 
 	getKnownTypes() {
@@ -331,7 +359,29 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const items = taskData?.data?.main?.[0] ?? [];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
-	return { items, error, run, logs };
+	const result: RunResult = { items, error, run, logs };
+	assertNoSecretVisible(options, result);
+	return result;
+}
+
+const SECRET_FIELDS: Record<string, readonly string[]> = Object.fromEntries(
+	[talkable, talkBox, sailthru, personaClick].map((vendor) => [vendor.credentialType, vendor.secretFields]),
+);
+
+/**
+ * Every run of the whole test suite is checked: no secret of the credentials it ran with, in any
+ * encoding it takes on the wire (see collectSecrets), appears in any output item, error or log
+ * line. A test that finds one fails, whatever it asserts itself.
+ */
+function assertNoSecretVisible(options: RunOptions, result: RunResult): void {
+	const visible = everythingVisible(result);
+	for (const [type, data] of Object.entries(options.credentials)) {
+		for (const form of collectSecrets(data, SECRET_FIELDS[type] ?? [])) {
+			if (visible.includes(form)) {
+				throw new Error(`A secret of the ${type} credential is visible in the run's output, errors or logs (as "${form.slice(0, 3)}…")`);
+			}
+		}
+	}
 }
 
 /** Every line n8n's logger receives during a run (message and metadata), for secret checks. */

@@ -207,7 +207,7 @@ describe('Return All at any size', () => {
 describe('paging guard', () => {
 	test('a server that ignores the page parameter: an error on the repeated page, no endless loop', async () => {
 		const page = Array.from({ length: 100 }, (_, i) => ({ id: 1000 + i, email: `p${i}@example.com` }));
-		sandbox.fault('talkbox', { method: 'GET', path: '/contact', status: 200, body: { contacts: page } });
+		sandbox.fault('talkbox', { method: 'GET', path: '/contact', status: 200, body: page });
 		const result = await runNode({
 			type: 'talkBox',
 			parameters: { resource: 'contact', operation: 'getAll', returnAll: true } as never,

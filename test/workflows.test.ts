@@ -19,6 +19,7 @@ const { problems } = require('../scripts/prepublish-guard') as {
 const ROOT = join(__dirname, '..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const manifest = JSON.parse(read('package.json')) as {
+	publishConfig?: Record<string, unknown>;
 	name: string;
 	version: string;
 	scripts: Record<string, string>;
@@ -237,9 +238,15 @@ describe('prepublishOnly guard (scripts/prepublish-guard.js)', () => {
 		['a tag for another version', { GITHUB_REF_NAME: 'v9.9.9' }, [`tag v9.9.9 does not match package.json version ${manifest.version}`]],
 	])('refuses %s', (_label, change, expected) => {
 		const env = Object.keys(change).length === 0 ? {} : { ...release, ...change };
-		const found = problems(env, manifest);
+		// Without publishConfig.provenance, which package.json sets (tested below).
+		const found = problems(env, { ...manifest, publishConfig: undefined });
 		expect(found).toHaveLength(expected.length);
 		expected.forEach((start, index) => expect(found[index]).toContain(start));
+	});
+
+	test('package.json asks npm for provenance itself, so npm refuses a publish outside CI', () => {
+		expect(manifest.publishConfig).toEqual({ provenance: true, access: 'public' });
+		expect(problems({ ...release, npm_config_provenance: 'false' }, manifest)).toEqual([]);
 	});
 
 	test('as a script: exit 1 with the reasons outside the workflow, exit 0 inside it', () => {

@@ -93,8 +93,13 @@ export class Governor {
 		for (;;) {
 			if (signal?.aborted) throw new Error('The execution was cancelled');
 			const now = Date.now();
-			if (this.pausedUntil - now > maxWaitMs) throw new HoldTooLong(this.pausedUntil - now);
+			if (this.pausedUntil - now > maxWaitMs) {
+				// A request woken for a free slot that it does not take passes the wake-up on.
+				this.pump();
+				throw new HoldTooLong(this.pausedUntil - now);
+			}
 			if (now < this.pausedUntil) {
+				this.pump();
 				const jitter = Math.round(this.random() * Math.min(MAX_JITTER_MS, (this.pausedUntil - this.lastSlowDown) / 4));
 				await pause(this.pausedUntil - now + jitter, signal);
 				continue;

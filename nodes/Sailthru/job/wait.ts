@@ -6,11 +6,12 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	sleepWithAbort,
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
+
+import { pause } from '../../shared';
 
 /** Statuses after which a job changes no more. */
 const FINISHED = ['completed', 'error', 'failed'];
@@ -54,7 +55,7 @@ export async function waitForJob(
 				},
 			);
 		}
-		await sleepWithAbort(pauseMs, this.getExecutionCancelSignal());
+		await pause(pauseMs, this.getExecutionCancelSignal());
 		pauseMs = Math.min(MAX_PAUSE_MS, Math.max(100, pauseMs * BACK_OFF));
 		try {
 			job = (await send({
