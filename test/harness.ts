@@ -142,7 +142,7 @@ function resolve(value: unknown, credentials: ICredentialDataDecryptedObject, wo
 	return workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
 }
 
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}
@@ -386,6 +386,15 @@ function assertNoSecretVisible(options: RunOptions, result: RunResult): void {
 
 /** Every line n8n's logger receives during a run (message and metadata), for secret checks. */
 let logSink: string[] | undefined;
+
+/** Collect the engine's log lines into `lines` until `stopLogCapture()` (trigger-harness.ts too). */
+export function startLogCapture(lines: string[]): void {
+	logSink = lines;
+}
+
+export function stopLogCapture(): void {
+	logSink = undefined;
+}
 const baseLogger = Container.get(Logger);
 const record =
 	(level: 'error' | 'warn' | 'info' | 'debug') =>

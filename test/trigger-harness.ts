@@ -7,21 +7,14 @@
  */
 import { parse as parseQueryString } from 'node:querystring';
 
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import { ExecutionLifecycleHooks, PollContext, WebhookContext } from 'n8n-core';
 import {
-	ICredentialsHelper,
 	Workflow,
 	type ICredentialDataDecryptedObject,
-	type ICredentials,
 	type IDataObject,
-	type IHttpRequestOptions,
 	type INode,
-	type INodeCredentialsDetails,
 	type INodeExecutionData,
 	type INodeParameters,
-	type INodeProperties,
 	type INodeType,
 	type INodeTypes,
 	type IVersionedNodeType,
@@ -30,31 +23,11 @@ import {
 	type IWorkflowExecuteAdditionalData,
 	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
-	type Workflow as WorkflowType,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPES, NODE_TYPES, shutdownEngine } from './harness';
+import { NODE_TYPES, TestCredentialsHelper, shutdownEngine, startLogCapture, stopLogCapture } from './harness';
 
 export { shutdownEngine };
-
-/** Every line n8n's logger receives while a trigger runs (for the no-secret checks). */
-let logSink: string[] | undefined;
-const baseLogger = Container.get(Logger);
-const record =
-	(level: 'error' | 'warn' | 'info' | 'debug') =>
-	(message: string, metadata?: Record<string, unknown>) => {
-		logSink?.push(`${level}: ${message} ${JSON.stringify(metadata ?? {})}`);
-		baseLogger[level](message, metadata);
-	};
-Container.set(
-	Logger,
-	Object.create(baseLogger, {
-		error: { value: record('error') },
-		warn: { value: record('warn') },
-		info: { value: record('info') },
-		debug: { value: record('debug') },
-	}) as Logger,
-);
 
 class TriggerNodeTypes implements INodeTypes {
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
@@ -72,69 +45,6 @@ class TriggerNodeTypes implements INodeTypes {
 	}
 }
 
-function resolve(value: unknown, credentials: ICredentialDataDecryptedObject, workflow: WorkflowType, node: INode) {
-	if (typeof value !== 'string' || !value.startsWith('=')) return value;
-	return workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
-}
-
-class CredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
-		super();
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		requestOptions: IHttpRequestOptions,
-		workflow: WorkflowType,
-		node: INode,
-	): Promise<IHttpRequestOptions> {
-		const authenticate = CREDENTIAL_TYPES[typeName]?.authenticate;
-		if (!authenticate) return requestOptions;
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
-		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
-		for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
-			for (const [key, value] of Object.entries(outerValue as Record<string, unknown>)) {
-				options[outerKey] ??= {};
-				options[outerKey][resolve(key, credentials, workflow, node) as string] = resolve(value, credentials, workflow, node);
-			}
-		}
-		return requestOptions;
-	}
-
-	async preAuthentication() {
-		return undefined;
-	}
-
-	async getCredentials(): Promise<ICredentials> {
-		throw new Error('not used');
-	}
-
-	async getDecrypted(
-		_additionalData: IWorkflowExecuteAdditionalData,
-		_nodeCredentials: INodeCredentialsDetails,
-		type: string,
-	): Promise<ICredentialDataDecryptedObject> {
-		const data = this.data[type];
-		if (!data) throw new Error(`No test credentials of type ${type}`);
-		const defaults = Object.fromEntries(
-			(CREDENTIAL_TYPES[type]?.properties ?? []).map((p) => [p.name, p.default]),
-		) as ICredentialDataDecryptedObject;
-		return { ...defaults, ...structuredClone(data) };
-	}
-
-	async updateCredentials() {}
-
-	async updateCredentialsOauthTokenData() {}
-
-	getCredentialsProperties(type: string): INodeProperties[] {
-		return CREDENTIAL_TYPES[type]?.properties ?? [];
-	}
-}
 
 export interface TriggerSetup {
 	/** Node type name, e.g. talkableTrigger. */
@@ -169,7 +79,7 @@ function build(setup: TriggerSetup, extra: Partial<IWorkflowExecuteAdditionalDat
 	});
 	const workflowNode = workflow.getNode(NODE_NAME)!;
 	const additionalData = {
-		credentialsHelper: new CredentialsHelper(setup.credentials),
+		credentialsHelper: new TestCredentialsHelper(setup.credentials),
 		hooks: new ExecutionLifecycleHooks('trigger', 'trigger-execution', {
 			id: workflow.id,
 			name: workflow.name,
@@ -299,7 +209,7 @@ export async function runWebhook(
 		webhookId: node.webhookId,
 	} as unknown as IWebhookData;
 	const logs: string[] = [];
-	logSink = logs;
+	startLogCapture(logs);
 	try {
 		const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
 		const result = await nodeType.webhook!.call(context);
@@ -320,7 +230,7 @@ export async function runWebhook(
 	} catch (error) {
 		return { status: 500, body: { message: 'Error in workflow' }, items: [], error: error as Error, logs };
 	} finally {
-		logSink = undefined;
+		stopLogCapture();
 	}
 }
 
@@ -348,14 +258,14 @@ export function createPoller(setup: TriggerSetup) {
 			const mode = options.mode ?? 'trigger';
 			const context = new PollContext(workflow, node, additionalData, mode, options.activation ?? 'activate');
 			const logs: string[] = [];
-			logSink = logs;
+			startLogCapture(logs);
 			try {
 				const output = await nodeType.poll!.call(context);
 				return { items: output === null ? null : output[0], logs };
 			} catch (error) {
 				return { items: null, error: error as PollResult['error'], logs };
 			} finally {
-				logSink = undefined;
+				stopLogCapture();
 			}
 		},
 	};

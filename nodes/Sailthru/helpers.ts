@@ -12,7 +12,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { fail, isEmpty, isPlausibleEmail, parseJson, showFor } from '../shared';
+import { fail, idLocator, isEmpty, isPlausibleEmail, parseJson, showFor } from '../shared';
 
 /** Reads a parameter of the current item (resource locators give their value). */
 export type Read = (name: string, fallback?: unknown) => unknown;
@@ -256,24 +256,7 @@ export function nameLocator(spec: {
 	placeholder: string;
 	required?: boolean;
 }): INodeProperties {
-	return {
-		displayName: spec.displayName,
-		name: spec.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: spec.required ?? true,
-		description: spec.description,
-		displayOptions: spec.displayOptions,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
-			},
-			{ displayName: spec.typedName, name: 'id', type: 'string', placeholder: spec.placeholder },
-		],
-	};
+	return idLocator(spec);
 }
 
 /** Booleans go to Sailthru as 1/0 (as the official clients send them). */

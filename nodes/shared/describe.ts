@@ -275,6 +275,8 @@ export function idLocator(spec: {
 	displayOptions: IDisplayOptions;
 	placeholder?: string;
 	required?: boolean;
+	/** The label of the typed mode (default "By ID"; e.g. "By Name" where names are the keys). */
+	typedName?: string;
 }): INodeProperties {
 	return {
 		displayName: spec.displayName,
@@ -292,7 +294,7 @@ export function idLocator(spec: {
 				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
 			},
 			{
-				displayName: 'By ID',
+				displayName: spec.typedName ?? 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: spec.placeholder ?? 'e.g. 123',
