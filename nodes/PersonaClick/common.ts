@@ -63,7 +63,8 @@ export function identifierProperties(
 export function successOutput(records: IDataObject[]): IDataObject[] {
 	return records.map((record) => {
 		if (record.status !== 'success') return record;
-		const { status: _status, ...rest } = record;
+		const rest = { ...record };
+		delete rest.status;
 		return { success: true, ...rest };
 	});
 }
