@@ -17,8 +17,15 @@ test('eslint.config.mjs is n8n-node-cli’s default config, unchanged', () => {
 
 test('n8n-node cloud-support: enabled, strict, default ESLint config', () => {
 	const cli = join(ROOT, 'node_modules', '@n8n', 'node-cli', 'bin', 'n8n-node.mjs');
-	const result = spawnSync(process.execPath, [cli, 'cloud-support'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-	const output = `${result.stdout}\n${result.stderr}`;
+	const result = spawnSync(process.execPath, [cli, 'cloud-support'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		timeout: 60_000,
+		env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+	});
+	// Colours may still come through (CI sets FORCE_COLOR): compare the plain text.
+	// eslint-disable-next-line no-control-regex
+	const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
 	expect(output).toContain('Cloud support is ENABLED');
 	expect(output).toContain('Strict mode: enabled');
 	expect(output).toContain('ESLint config: using default config');
