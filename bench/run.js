@@ -24,6 +24,8 @@ async function main() {
 		stdio: 'inherit',
 	});
 	if (!fs.existsSync(path.join(BUILD, 'test', 'harness.js'))) process.exit(tsc.status || 1);
+	// The compiled test helpers require the sandbox (plain JavaScript, not compiled) next to them.
+	fs.symlinkSync(path.join(ROOT, 'sandbox'), path.join(BUILD, 'sandbox'), 'dir');
 
 	const lines = [
 		{ name: 'n8n-1', ensure: () => runtimes.n8n1.ensure(), node: () => process.execPath },
