@@ -194,7 +194,8 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 
 	const started = await results.check(`${label}: n8n start, owner, login`, () =>
 		timer.phase(`${label}: n8n start + login`, async () => {
-			await n8n.start();
+			// Debug level: the credential-secret check scans everything n8n logs.
+			await n8n.start({ logLevel: 'debug' });
 			await n8n.ensureOwner();
 			await n8n.login();
 			return true;
@@ -226,6 +227,8 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 					if (!answer || answer.status !== 'Error') throw new Error(`expected Error, got ${JSON.stringify(answer)}`);
 				});
 			}
+			const { runCredentialSecretChecks } = require('../test/e2e/credential-secrets');
+			await runCredentialSecretChecks({ n8n, sandbox, results, label, planned, discovered });
 		});
 		await timer.phase(`${label}: triggers`, () => require('../test/e2e/triggers').runTriggerChecks({ n8n, sandbox, results, label }));
 		if (options.browser && options.browserOn.includes(label)) {

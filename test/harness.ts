@@ -45,7 +45,7 @@ import {
 import { collectSecrets } from '../nodes/shared/redact';
 import { personaClick, sailthru, talkable, talkBox } from '../nodes/shared/vendors';
 import packageJson from '../package.json';
-import { everythingVisible } from './helpers';
+import { everythingVisible, startSandbox, type Sandbox } from './helpers';
 
 /** Load every class that a `dist/...js` path of package.json's n8n section names, from source. */
 function loadFromPackage<T>(distPaths: string[]): T[] {
@@ -452,4 +452,26 @@ export async function testCredential(
 /** Stop n8n-core's background timers so jest can exit. */
 export function shutdownEngine() {
 	Container.get(SSHClientsManager).onShutdown();
+}
+
+/**
+ * The vendor sandbox of one test file: started before its tests, reset before each one, closed
+ * (with the engine's timers) after them. The object returned stands for the running sandbox.
+ */
+export function useSandbox(options: { vendors?: string[] } = {}): Sandbox {
+	let current: Sandbox | undefined;
+	beforeAll(async () => {
+		current = await startSandbox(options);
+	});
+	afterAll(async () => {
+		await current?.close();
+		shutdownEngine();
+	});
+	beforeEach(() => current?.reset());
+	return new Proxy({} as Sandbox, {
+		get(_target, key) {
+			if (!current) throw new Error('the sandbox starts in beforeAll: use it inside a test or a hook');
+			return current[key as keyof Sandbox];
+		},
+	});
 }

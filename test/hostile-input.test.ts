@@ -10,18 +10,10 @@ import { join } from 'node:path';
 import type { ResourceMapperField } from 'n8n-workflow';
 
 import { collectSecrets } from '../nodes/shared/redact';
-import { runNode, shutdownEngine } from './harness';
-import { everythingVisible, json, startSandbox, type RecordedRequest, type Sandbox } from './helpers';
+import { runNode, useSandbox } from './harness';
+import { everythingVisible, json, type RecordedRequest } from './helpers';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const CREDENTIAL_TYPES: Record<string, string> = {
 	talkable: 'talkableApi',

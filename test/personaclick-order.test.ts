@@ -4,18 +4,10 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode, shutdownEngine, type RunResult } from './harness';
-import { everythingVisible, paired, startSandbox, type Sandbox } from './helpers';
+import { runNode, type RunResult, useSandbox } from './harness';
+import { everythingVisible, paired } from './helpers';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ vendors: ['personaclick'] });
-});
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox({ vendors: ['personaclick'] });
 
 const creds = () => sandbox.credentials('personaclick');
 const state = () => sandbox.vendor('personaclick').state;

@@ -7,18 +7,10 @@ import { inspect } from 'node:util';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { NODE_TYPES, runNode, shutdownEngine, type RunResult } from './harness';
-import { everythingVisible, json, paired, startSandbox, type RecordedRequest, type Sandbox } from './helpers';
+import { NODE_TYPES, runNode, type RunResult, useSandbox } from './harness';
+import { everythingVisible, json, paired, type RecordedRequest } from './helpers';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ vendors: ['personaclick'] });
-});
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox({ vendors: ['personaclick'] });
 
 const creds = () => sandbox.credentials('personaclick');
 const state = () => sandbox.vendor('personaclick').state;

@@ -2,18 +2,10 @@ import { inspect } from 'node:util';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPES, NODE_TYPES, runNode, shutdownEngine, testCredential, type RunResult } from './harness';
-import { everythingVisible, json, paired, startSandbox, type RecordedRequest, type Sandbox } from './helpers';
+import { CREDENTIAL_TYPES, NODE_TYPES, runNode, type RunResult, testCredential, useSandbox } from './harness';
+import { everythingVisible, json, paired, type RecordedRequest } from './helpers';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const creds = () => sandbox.credentials('personaclick');
 const state = () => sandbox.vendor('personaclick').state;

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 
-import { runNode, shutdownEngine, type RunResult } from './harness';
-import { everythingVisible, startSandbox, type RecordedRequest, type Sandbox } from './helpers';
+import { runNode, useSandbox as useVendorSandbox, type RunResult } from './harness';
+import { everythingVisible, type RecordedRequest, type Sandbox } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createSailthruClient } = require('sailthru-client') as {
@@ -15,16 +15,9 @@ const { createSailthruClient } = require('sailthru-client') as {
 
 export const context: { sandbox: Sandbox } = { sandbox: undefined as unknown as Sandbox };
 
-/** Start one sandbox for the file, reset it before each test. */
+/** Start one Sailthru sandbox for the file, reset it before each test. */
 export function useSandbox() {
-	beforeAll(async () => {
-		context.sandbox = await startSandbox({ vendors: ['sailthru'] });
-	});
-	afterAll(async () => {
-		await context.sandbox.close();
-		shutdownEngine();
-	});
-	beforeEach(() => context.sandbox.reset());
+	context.sandbox = useVendorSandbox({ vendors: ['sailthru'] });
 }
 
 export const credentials = () =>

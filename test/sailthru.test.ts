@@ -6,19 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 
-import { CREDENTIAL_TYPES, NODE_TYPES, runNode, shutdownEngine, testCredential, type RunResult } from './harness';
-import { startSandbox, type Sandbox } from './helpers';
+import { CREDENTIAL_TYPES, NODE_TYPES, runNode, type RunResult, testCredential, useSandbox } from './harness';
 
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ vendors: ['sailthru'] });
-});
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox({ vendors: ['sailthru'] });
 
 const sandboxCredentials = () => sandbox.credentials('sailthru') as { apiKey: string; apiSecret: string; baseUrl: string };
 const creds = (overrides: Record<string, string> = {}) => ({ sailthruApi: { ...sandboxCredentials(), ...overrides } });

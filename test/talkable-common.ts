@@ -1,6 +1,6 @@
 /** Shared setup of the Talkable test files: one sandbox per file, a runner and wire readers. */
-import { runNode, shutdownEngine } from './harness';
-import { startSandbox, type RecordedRequest, type Sandbox } from './helpers';
+import { runNode, useSandbox } from './harness';
+import type { RecordedRequest, Sandbox } from './helpers';
 
 export const API_KEY = 'sandbox-talkable-key';
 export const fastRetry = { initialDelayMs: 10 };
@@ -13,14 +13,7 @@ export function talkableSuite() {
 		wire: (index?: number) => Record<string, unknown>;
 		state: () => any;
 	};
-	beforeAll(async () => {
-		ctx.sandbox = await startSandbox();
-	});
-	afterAll(async () => {
-		await ctx.sandbox.close();
-		shutdownEngine();
-	});
-	beforeEach(() => ctx.sandbox.reset());
+	ctx.sandbox = useSandbox();
 	ctx.run = async (parameters, extra = {}) =>
 		await runNode({
 			type: 'talkable',

@@ -1,15 +1,7 @@
-import { runNode, shutdownEngine, testCredential } from './harness';
-import { everythingVisible, json, paired, startSandbox, type Sandbox } from './helpers';
+import { runNode, testCredential, useSandbox } from './harness';
+import { everythingVisible, json, paired } from './helpers';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const API_KEY = 'sandbox-talkable-key';
 const credentials = (overrides: Record<string, string> = {}) => ({

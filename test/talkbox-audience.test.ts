@@ -13,20 +13,12 @@ import type {
 } from 'n8n-workflow';
 
 import { TalkBox } from '../nodes/TalkBox/TalkBox.node';
-import { runNode, shutdownEngine, testCredential, type RunResult } from './harness';
-import { startSandbox, type RecordedRequest, type Sandbox } from './helpers';
+import { runNode, type RunResult, testCredential, useSandbox } from './harness';
+import { type RecordedRequest } from './helpers';
 
 
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ vendors: ['talkbox'] });
-});
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox({ vendors: ['talkbox'] });
 
 const PASSWORD = 'sandbox-pass';
 const AUTH = `Basic ${Buffer.from(`sandbox-user:${PASSWORD}`).toString('base64')}`;

@@ -6,20 +6,12 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { NODE_TYPES, runNode, shutdownEngine, type RunResult } from './harness';
-import { startSandbox, type RecordedRequest, type Sandbox } from './helpers';
+import { NODE_TYPES, runNode, type RunResult, useSandbox } from './harness';
+import { type RecordedRequest } from './helpers';
 
 
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ vendors: ['talkbox'] });
-});
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox({ vendors: ['talkbox'] });
 
 const FAST_RETRY = { initialDelayMs: 10, maxRetries: 2 };
 

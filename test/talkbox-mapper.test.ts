@@ -16,18 +16,10 @@ import {
 
 import { CONTACT_SIMPLIFIED_KEYS, DUPLICATE_RULE, MAPPER_DESCRIPTIONS } from '../nodes/TalkBox/ContactDescription';
 import { TalkBox } from '../nodes/TalkBox/TalkBox.node';
-import { runNode, shutdownEngine, type RunResult } from './harness';
-import { everythingVisible, startSandbox, type RecordedRequest, type Sandbox } from './helpers';
+import { runNode, type RunResult, useSandbox } from './harness';
+import { everythingVisible, type RecordedRequest } from './helpers';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ vendors: ['talkbox'] });
-});
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox({ vendors: ['talkbox'] });
 
 const PASSWORD = 'sandbox-pass';
 const AUTH = `Basic ${Buffer.from(`sandbox-user:${PASSWORD}`).toString('base64')}`;

@@ -25,9 +25,7 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { NODE_TYPES, TestCredentialsHelper, shutdownEngine, startLogCapture, stopLogCapture } from './harness';
-
-export { shutdownEngine };
+import { NODE_TYPES, TestCredentialsHelper, startLogCapture, stopLogCapture } from './harness';
 
 class TriggerNodeTypes implements INodeTypes {
 	getByName(nodeType: string): INodeType | IVersionedNodeType {

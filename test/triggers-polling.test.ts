@@ -2,20 +2,14 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OVERLAP_MS } from '../nodes/TalkBox/trigger/poll';
 import { changeFingerprint, sortableDatetime } from '../nodes/PersonaClick/trigger/poll';
-import { startSandbox, type RecordedRequest, type Sandbox } from './helpers';
-import { createPoller, shutdownEngine, visible, type PollResult } from './trigger-harness';
+import { useSandbox } from './harness';
+import type { RecordedRequest } from './helpers';
+import { createPoller, visible, type PollResult } from './trigger-harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const triggers = require('../sandbox/triggers');
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
+const sandbox = useSandbox();
 
 /** Date only is faked: the node and the in-process sandbox share one clock that tests move. */
 let now = Date.parse('2026-11-28T10:00:00.000Z');

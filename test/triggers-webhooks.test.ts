@@ -1,22 +1,13 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { talkable } from '../nodes/shared/vendors';
-import { CREDENTIAL_TYPES, NODE_TYPES } from './harness';
-import { startSandbox, type Sandbox } from './helpers';
-import { runWebhook, shutdownEngine, visible, type WebhookResult } from './trigger-harness';
+import { CREDENTIAL_TYPES, NODE_TYPES, useSandbox } from './harness';
+import { runWebhook, visible, type WebhookResult } from './trigger-harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const triggers = require('../sandbox/triggers');
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const json = (result: WebhookResult) => result.items.map((item) => item.json);
 

@@ -5,18 +5,10 @@
  * speed is measured in `npm run bench`.
  */
 import { Governor } from '../nodes/shared/governor';
-import { runNode, shutdownEngine } from './harness';
-import { json, startSandbox, type Sandbox } from './helpers';
+import { runNode, useSandbox } from './harness';
+import { json } from './helpers';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-	shutdownEngine();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const people = (count: number) => Array.from({ length: count }, () => ({ email: 'customer@example.com' }));
 

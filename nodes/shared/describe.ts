@@ -11,11 +11,11 @@ import type {
 import type { BatchSpec } from './batch';
 import { createExecutor, deferInputError, type OutputSpec, type PaginationSpec } from './execute';
 import type { Pace } from './run';
-import { fail } from './params';
+import { scalarText } from './params';
+import { safeByMethod } from './retry';
 import type { VendorProfile } from './vendors';
 
 /** Methods whose repetition cannot create a second effect (the default of `retrySafe`). */
-const SAFE_METHODS: readonly IHttpRequestMethods[] = ['GET', 'HEAD', 'PUT', 'DELETE'];
 
 export interface OperationSpec {
 	name: string;
@@ -60,16 +60,10 @@ function guarded(hook: PreSendAction): PreSendAction {
 	};
 }
 
-const isDateLike = (value: object): boolean =>
-	value instanceof Date || typeof (value as { toISO?: unknown }).toISO === 'function';
-
 /** The preSend check of one scalar parameter sent by routing: an object or list is an input error. */
 function scalarCheck(path: string, label: string): PreSendAction {
 	return guarded(async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const value = this.getNodeParameter(path, undefined) as unknown;
-		if (value !== null && typeof value === 'object' && !isDateLike(value)) {
-			fail(this, label, `expected a single value but got ${Array.isArray(value) ? 'a list' : 'an object'} (check the expression)`);
-		}
+		scalarText(this, label, this.getNodeParameter(path, undefined));
 		return options;
 	});
 }
@@ -127,7 +121,7 @@ export function operationFactory(vendor: VendorProfile) {
 						vendor,
 						output: spec.output,
 						pagination: spec.pagination,
-						retrySafe: spec.retrySafe ?? SAFE_METHODS.includes(spec.method),
+						retrySafe: spec.retrySafe ?? safeByMethod(spec.method),
 						batch: spec.batch,
 						pace: spec.pace,
 						fallbackUrl: spec.fallbackUrl,

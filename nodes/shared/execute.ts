@@ -12,6 +12,7 @@ import {
 import { sendBatched, type BatchSpec } from './batch';
 import { errorFields, vendorApiError } from './errors';
 import { redactText } from './redact';
+import { safeByMethod } from './retry';
 import { runState, type Pace } from './run';
 import { sendWithRetry, type Exchange } from './send';
 import type { VendorProfile, VendorResponse } from './vendors';
@@ -190,9 +191,7 @@ async function collect(ctx: IExecuteSingleFunctions, config: ExecutorConfig, exc
 					...extra,
 				};
 				// A follow-up (e.g. polling a job) is as safe to repeat as its own method says.
-				const method = (next.method ?? 'GET').toUpperCase();
-				const retrySafe = ['GET', 'HEAD', 'PUT', 'DELETE'].includes(method);
-				const answer = await sendWithRetry(ctx, { ...exchange, retrySafe }, next);
+				const answer = await sendWithRetry(ctx, { ...exchange, retrySafe: safeByMethod(next.method) }, next);
 				readRecords(ctx, { vendor: config.vendor }, answer, true, secrets);
 				return typeof answer.body === 'string' ? answer.body : config.vendor.unwrap(answer.body);
 			};

@@ -22,6 +22,15 @@ export const DEFAULT_RETRY: RetrySettings = {
 	maxConcurrent: 32,
 };
 
+/**
+ * Whether a request is safe to repeat when its operation says nothing: by its HTTP method. An
+ * operation that is not idempotent whatever its method (a PUT that redeems a voucher) says
+ * `retrySafe: false` itself.
+ */
+export function safeByMethod(method: string | undefined): boolean {
+	return ['GET', 'HEAD', 'PUT', 'DELETE'].includes((method ?? 'GET').toUpperCase());
+}
+
 /** Read the "retry" collection parameter into settings, filling defaults. */
 export function retrySettingsFrom(parameter: IDataObject | undefined, defaults: RetrySettings): RetrySettings {
 	const p = parameter ?? {};

@@ -136,10 +136,10 @@ class N8n {
 	}
 
 	/** Start `n8n start` and wait until /healthz answers (and the REST API is up). */
-	async start({ prefix } = {}) {
+	async start({ prefix, logLevel } = {}) {
 		if (this.server && this.server.isAlive()) return;
 		this.server = startBackground(this.runtime.nodeBinary, [this.runtime.bin, 'start'], {
-			env: this.env(),
+			env: { ...this.env(), ...(logLevel ? { N8N_LOG_LEVEL: logLevel } : {}) },
 			cwd: this.home,
 			logFile: this.logFile,
 			prefix,
