@@ -146,7 +146,7 @@ describe('Talkable person operations on the wire and in the output', () => {
 		expect(json(result.items)[0]).toMatchObject({ first_name: null, email: expect.stringMatching(/@anonymized\.email$/) });
 
 		const after = await run({ operation: 'get', personSlug: 'customer@example.com' });
-		expect(after.error?.message).toBe('Talkable error: Person not found');
+		expect(after.error?.message).toBe('Talkable error: No person found by `person_slug`.');
 	});
 
 	test('getPersonalData: GET /personal_data, outputs the personal data record', async () => {
@@ -160,8 +160,8 @@ describe('Talkable person operations on the wire and in the output', () => {
 	test('the node can override the credential site slug', async () => {
 		const result = await run({ operation: 'get', personSlug: 'customer@example.com', siteSlug: 'other-store' });
 		expect(requests()[0].query).toEqual({ site_slug: 'other-store' });
-		expect(result.error?.message).toBe('Talkable error: Site "other-store" not found');
-		expect(result.error?.httpCode).toBe('404');
+		expect(result.error?.message).toBe('Talkable error: No site found by `site_slug`.');
+		expect(result.error?.httpCode).toBe('400');
 	});
 });
 
@@ -169,9 +169,9 @@ describe('Talkable errors', () => {
 	test('the error envelope message and status reach the user, with a hint', async () => {
 		const result = await run({ operation: 'get', personSlug: 'nobody@example.com' });
 		expect(result.items).toEqual([]);
-		expect(result.error?.message).toBe('Talkable error: Person not found');
-		expect(result.error?.httpCode).toBe('404');
-		expect(result.error?.description).toContain('Check the person');
+		expect(result.error?.message).toBe('Talkable error: No person found by `person_slug`.');
+		expect(result.error?.httpCode).toBe('400');
+		expect(result.error?.description).toContain('its message says which value to check');
 	});
 
 	test('a wrong API key: 401 with the vendor message and a credential hint', async () => {
@@ -338,7 +338,7 @@ describe('Talkable items: pairing, Continue On Fail, input checks, secrets', () 
 		expect(result.items).toHaveLength(4);
 		expect(paired(result.items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(result.items[0].json.email).toBe('customer@example.com');
-		expect(result.items[1].json.error).toBe('Talkable error: Person not found');
+		expect(result.items[1].json.error).toBe('Talkable error: No person found by `person_slug`.');
 		expect(result.items[2].json.error).toBe('Person: a value is required but this item has none [item 2]');
 		expect(result.items[3].json.first_name).toBe('Second');
 		// the empty slug was never sent
@@ -354,7 +354,7 @@ describe('Talkable items: pairing, Continue On Fail, input checks, secrets', () 
 			{ operation: 'get', personSlug: '={{ $json.email }}' },
 			{ items: [{ email: 'customer@example.com' }, { email: 'nobody@example.com' }] },
 		);
-		expect(result.error?.message).toBe('Talkable error: Person not found');
+		expect(result.error?.message).toBe('Talkable error: No person found by `person_slug`.');
 		expect(result.error?.context?.itemIndex).toBe(1);
 	});
 

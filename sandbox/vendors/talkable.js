@@ -58,7 +58,7 @@ function create() {
 		}
 		const source = siteSlugInQuery(req.method, segments) ? req.query : req.body && typeof req.body === 'object' ? req.body : {};
 		if (source.site_slug === undefined) return fail(400, 'Missing parameter: site_slug');
-		if (source.site_slug !== SITE_SLUG) return fail(404, `Site "${source.site_slug}" not found`);
+		if (source.site_slug !== SITE_SLUG) return fail(400, 'No site found by `site_slug`.');
 
 		const route = {
 			people: routes.people,

@@ -80,7 +80,7 @@ const VENDOR_CHECKS = {
 				}),
 				assert({ output }) {
 					const [item] = output('Get unknown');
-					assert.match(JSON.stringify(item), /Person not found/);
+					assert.match(JSON.stringify(item), /No person found by `person_slug`/);
 				},
 			},
 			{

@@ -152,7 +152,8 @@ function createPeople(state) {
 		if (req.method === 'PUT' && !action) return upsert(slug, req.body && req.body.data);
 
 		const person = find(slug);
-		if (!person) return fail(404, 'Person not found');
+		// The current OpenAPI: an unknown person is a 400 with this message (not a 404).
+		if (!person) return fail(400, 'No person found by `person_slug`.');
 		if (req.method === 'GET') {
 			switch (action) {
 				case undefined:
