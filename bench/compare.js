@@ -129,43 +129,25 @@ async function main() {
 			options: {},
 		},
 	});
-	const talkablePeer = peer(
-		`={{ "${talkable.baseUrl}/people/" + encodeURIComponent($json.email) + "?site_slug=${talkable.siteSlug}" }}`,
-		'talkableApi',
+	/** One case side by side: the HTTP Request node, then our node, the same GET for every item. */
+	const sideBySide = async (peerName, peerRun, oursName, oursRun) => {
+		const http = await rounds(async () => expectItems(await runNode(peerRun), ITEMS, peerName));
+		add(`HTTP Request node: ${peerName}`, http);
+		const ours = await rounds(async () => expectItems(await runNode({ credentials, items, ...oursRun }), ITEMS, oursName));
+		add(`ours: ${oursName}`, ours, `${(ours.ms / http.ms).toFixed(2)} × HTTP Request`);
+	};
+	await sideBySide(
+		'Talkable person',
+		peer(`={{ "${talkable.baseUrl}/people/" + encodeURIComponent($json.email) + "?site_slug=${talkable.siteSlug}" }}`, 'talkableApi'),
+		'Talkable Person Get',
+		{ type: 'talkable', parameters: { resource: 'person', operation: 'get', personSlug: '={{ $json.email }}' } },
 	);
-	const http = await rounds(async () => expectItems(await runNode(talkablePeer), ITEMS, 'HTTP Request'));
-	add('HTTP Request node: Talkable person', http);
-
-	const ours = await rounds(async () =>
-		expectItems(
-			await runNode({
-				type: 'talkable',
-				parameters: { resource: 'person', operation: 'get', personSlug: '={{ $json.email }}' },
-				credentials,
-				items,
-			}),
-			ITEMS,
-			'Talkable Get',
-		),
+	await sideBySide(
+		'TalkBox contact',
+		peer(`={{ "${talkbox.baseUrl}/contact/" + $json.id }}`, 'talkBoxApi'),
+		'TalkBox Contact Get',
+		{ type: 'talkBox', parameters: { resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' } },
 	);
-	add('ours: Talkable Person Get', ours, `${(ours.ms / http.ms).toFixed(2)} × HTTP Request`);
-
-	const contactPeer = peer(`={{ "${talkbox.baseUrl}/contact/" + $json.id }}`, 'talkBoxApi');
-	const httpContact = await rounds(async () => expectItems(await runNode(contactPeer), ITEMS, 'HTTP Request TalkBox'));
-	add('HTTP Request node: TalkBox contact', httpContact);
-	const contact = await rounds(async () =>
-		expectItems(
-			await runNode({
-				type: 'talkBox',
-				parameters: { resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' },
-				credentials,
-				items,
-			}),
-			ITEMS,
-			'TalkBox Contact Get',
-		),
-	);
-	add('ours: TalkBox Contact Get', contact, `${(contact.ms / httpContact.ms).toFixed(2)} × HTTP Request`);
 
 	// A paged Return All: PersonaClick subscription changes, 20,000 per page.
 	const seedChanges = () => {

@@ -297,26 +297,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 
 	const logs: string[] = [];
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
-		hooks,
-		executeWorkflow: async () => {
-			throw new Error('not used');
-		},
-		getRunExecutionData: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		variables: {},
-		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('not used');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = testAdditionalData(options.credentials, hooks);
 
 	// Feed the input items as the trigger's output, then run the node under test.
 	const inputItems: INodeExecutionData[] = options.inputItems ?? (options.items ?? [{}]).map((json) => ({ json }));
@@ -447,6 +428,35 @@ export async function testCredential(
 	});
 	if (run.error) return { status: 'Error', message: run.error.message, run };
 	return { status: 'OK', message: 'Connection tested successfully', run };
+}
+
+/** The engine's additional data for a test run: our credentials helper, loopback URLs, no sub-workflows. */
+export function testAdditionalData(
+	credentials: ConstructorParameters<typeof TestCredentialsHelper>[0],
+	hooks: ExecutionLifecycleHooks,
+	extra: object = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
 /** Stop n8n-core's background timers so jest can exit. */

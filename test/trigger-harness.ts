@@ -25,7 +25,7 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { NODE_TYPES, TestCredentialsHelper, startLogCapture, stopLogCapture } from './harness';
+import { NODE_TYPES, startLogCapture, stopLogCapture, testAdditionalData } from './harness';
 
 class TriggerNodeTypes implements INodeTypes {
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
@@ -76,29 +76,13 @@ function build(setup: TriggerSetup, extra: Partial<IWorkflowExecuteAdditionalDat
 		staticData: {},
 	});
 	const workflowNode = workflow.getNode(NODE_NAME)!;
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(setup.credentials),
-		hooks: new ExecutionLifecycleHooks('trigger', 'trigger-execution', {
-			id: workflow.id,
-			name: workflow.name,
-			nodes: [node],
-			connections: {},
-		} as never),
-		executeWorkflow: async () => {
-			throw new Error('not used');
-		},
-		getRunExecutionData: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		variables: {},
-		logAiEvent: () => {},
-		...extra,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const hooks = new ExecutionLifecycleHooks('trigger', 'trigger-execution', {
+		id: workflow.id,
+		name: workflow.name,
+		nodes: [node],
+		connections: {},
+	} as never);
+	const additionalData = testAdditionalData(setup.credentials, hooks, extra);
 	return { workflow, node: workflowNode, additionalData, nodeType: NODE_TYPES[setup.type] };
 }
 

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { listProperties, operationFactory, personaClick, requireEmail, showFor } from '../shared';
 import { channelFlagsProperty, channelFlagsToBody } from './channelFlags';
 import { identifierFrom, optionalContactFilter, periodToQuery } from './checks';
+import { ALL_IDENTIFIERS, CONTACT_IDENTIFIERS, identifierProperties } from './common';
 
 const operation = operationFactory(personaClick);
 
@@ -78,44 +79,8 @@ export const subscriptionOperations: INodeProperties[] = [
 
 export const subscriptionFields: INodeProperties[] = [
 	// ── manage / check: the contact ─────────────────────────────────────────────
-	{
-		displayName: 'Identify By',
-		name: 'identifierType',
-		type: 'options',
-		options: [
-			{ name: 'Email', value: 'email' },
-			{ name: 'External ID', value: 'external_id', description: 'Your store’s own ID of the user' },
-			{ name: 'Loyalty ID', value: 'loyalty_id', description: 'The loyalty program ID (loyalty card)' },
-			{ name: 'Phone', value: 'phone', description: 'In international format, e.g. +15550100000' },
-			{ name: 'Telegram ID', value: 'telegram_id' },
-		],
-		default: 'email',
-		description: 'Which identifier finds the contact; exactly one is sent',
-		displayOptions: show(['manage']),
-	},
-	{
-		displayName: 'Identify By',
-		name: 'identifierType',
-		type: 'options',
-		options: [
-			{ name: 'Email', value: 'email' },
-			{ name: 'Phone', value: 'phone', description: 'In international format, e.g. +15550100000' },
-		],
-		default: 'email',
-		description: 'Whether to look the contact up by email or by phone',
-		displayOptions: show(['check']),
-	},
-	{
-		displayName: 'Identifier',
-		name: 'identifier',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer@example.com',
-		description:
-			'The email, phone or ID chosen in Identify By. Phones are in international format: the country code and the number, optionally after a plus sign (spaces, dashes and brackets are removed).',
-		displayOptions: show(['manage', 'check']),
-	},
+	...identifierProperties(show(['manage']), ALL_IDENTIFIERS),
+	...identifierProperties(show(['check']), CONTACT_IDENTIFIERS),
 	channelFlagsProperty(show(['manage'])),
 
 	// ── reportEvent / confirmEmail ─────────────────────────────────────────────

@@ -56,15 +56,21 @@ function compareCodePoints(a: string, b: string): number {
 	return left.length - right.length;
 }
 
+/** MD5 hex of the secret followed by the values sorted by code point and joined with nothing. */
+export function signValues(apiSecret: string, values: string[]): string {
+	return createHash('md5')
+		.update(apiSecret + [...values].sort(compareCodePoints).join(''), 'utf8')
+		.digest('hex');
+}
+
 /** `sig`: MD5 hex of the secret followed by the string-sorted values of the other parameters. */
 export function sailthruSignature(apiSecret: string, parameters: Record<string, string>): string {
-	const values = Object.entries(parameters)
-		.filter(([name]) => name !== 'sig')
-		.map(([, value]) => String(value))
-		.sort(compareCodePoints);
-	return createHash('md5')
-		.update(apiSecret + values.join(''), 'utf8')
-		.digest('hex');
+	return signValues(
+		apiSecret,
+		Object.entries(parameters)
+			.filter(([name]) => name !== 'sig')
+			.map(([, value]) => String(value)),
+	);
 }
 
 /** The four parameters of a call whose own parameters are `parameters`. */

@@ -1,35 +1,21 @@
-import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { signValues } from '../../shared/sailthruSignature';
 import { safeEqual } from '../../shared/trigger';
 
 /** The postback events, as the node's option values. */
 export const POSTBACK_EVENTS = ['hardbounce', 'job', 'optout', 'update', 'verify'] as const;
 
-/** Compare by Unicode code point (the byte order of UTF-8). */
-function byCodePoint(a: string, b: string): number {
-	const left = Array.from(a);
-	const right = Array.from(b);
-	const length = Math.min(left.length, right.length);
-	for (let index = 0; index < length; index++) {
-		const difference = left[index].codePointAt(0)! - right[index].codePointAt(0)!;
-		if (difference !== 0) return difference;
-	}
-	return left.length - right.length;
-}
-
 /**
  * A postback's `sig`: MD5 hex of the API secret followed by every posted value except `sig`
- * (key names and nesting ignored), sorted by code point and joined with nothing.
+ * (key names and nesting ignored), sorted by code point and joined with nothing: the API's own
+ * signature over the posted values (a form may repeat a key, so these are pairs).
  */
 export function postbackSignature(apiSecret: string, pairs: Array<[string, string]>): string {
-	const values = pairs
-		.filter(([name]) => name !== 'sig')
-		.map(([, value]) => value)
-		.sort(byCodePoint);
-	return createHash('md5')
-		.update(apiSecret + values.join(''), 'utf8')
-		.digest('hex');
+	return signValues(
+		apiSecret,
+		pairs.filter(([name]) => name !== 'sig').map(([, value]) => value),
+	);
 }
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
