@@ -66,6 +66,9 @@ export class PersonaClickApi implements ICredentialType {
 	}
 
 	// A read that changes nothing: the subscription status of an address no store has.
+	// The answer is judged by its body (`rules`), never thrown as an HTTP error: n8n's credential
+	// tester logs a failed test's whole error, the vendor's body included (n8n 1.x at debug level),
+	// and a vendor or proxy that echoes the request back would put the secret in that log.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
@@ -73,6 +76,11 @@ export class PersonaClickApi implements ICredentialType {
 			method: 'GET',
 			qs: { email: 'n8n-credential-test@example.com' },
 			headers: { Accept: 'application/json' },
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			{ type: 'responseSuccessBody', properties: { key: 'status', value: 'error', message: 'PersonaClick refused the request: check the shop ID and the shop secret' } },
+			{ type: 'responseSuccessBody', properties: { key: 'exists', value: undefined, message: 'No PersonaClick subscription status at the Base URL: check it' } },
+		],
 	};
 }

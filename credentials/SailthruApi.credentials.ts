@@ -63,12 +63,22 @@ export class SailthruApi implements ICredentialType {
 
 	// GET /list (all lists: the official clients' get_lists) is a cheap signed call that any
 	// valid key and secret may make; a wrong key or secret is refused (error 3 or 5).
+	// The answer is judged by its body (`rules`), never thrown as an HTTP error: n8n's credential
+	// tester logs a failed test's whole error, the vendor's body included (n8n 1.x at debug level),
+	// and a vendor or proxy that echoes the request back would put the secret in that log.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
 			url: '/list',
 			method: 'GET',
 			headers: { Accept: 'application/json' },
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			{ type: 'responseSuccessBody', properties: { key: 'error', value: 3, message: 'Sailthru: invalid API key' } },
+			{ type: 'responseSuccessBody', properties: { key: 'error', value: 5, message: 'Sailthru: authentication failed (the API secret does not belong to this API key)' } },
+			{ type: 'responseSuccessBody', properties: { key: 'error', value: 4, message: "Sailthru: this n8n server's IP address is not on the account's allowed list" } },
+			{ type: 'responseSuccessBody', properties: { key: 'lists', value: undefined, message: 'Sailthru did not return the lists: check the API key, the API secret and the Base URL' } },
+		],
 	};
 }

@@ -53,11 +53,19 @@ export class TalkBoxApi implements ICredentialType {
 		};
 	}
 
+	// The answer is judged by its body (`rules`), never thrown as an HTTP error: n8n's credential
+	// tester logs a failed test's whole error, the vendor's body included (n8n 1.x at debug level),
+	// and a vendor or proxy that echoes the request back would put the secret in that log.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
 			url: '/account',
 			headers: { Accept: 'application/json' },
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			{ type: 'responseSuccessBody', properties: { key: 'code', value: 401, message: 'TalkBox refused the API username or password' } },
+			{ type: 'responseSuccessBody', properties: { key: 'created_at', value: undefined, message: 'TalkBox did not return the account: check the API username, the password and the Base URL' } },
+		],
 	};
 }

@@ -65,12 +65,20 @@ export class TalkableApi implements ICredentialType {
 		};
 	}
 
+	// The answer is judged by its body (`rules`), never thrown as an HTTP error: n8n's credential
+	// tester logs a failed test's whole error, the vendor's body included (n8n 1.x at debug level),
+	// and a vendor or proxy that echoes the request back would put the secret in that log.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
 			url: '/campaigns',
 			qs: { site_slug: '={{ $credentials.siteSlug }}' },
 			headers: { Accept: 'application/json' },
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			{ type: 'responseSuccessBody', properties: { key: 'ok', value: false, message: 'Talkable refused the request: check the API key and the site slug' } },
+			{ type: 'responseSuccessBody', properties: { key: 'ok', value: undefined, message: 'No Talkable API answer (an ok/result envelope) at the Base URL: check it' } },
+		],
 	};
 }

@@ -427,6 +427,13 @@ export async function testCredential(
 		nodeTypes: { credentialTest: testNode },
 	});
 	if (run.error) return { status: 'Error', message: run.error.message, run };
+	// As n8n's CredentialsTester: the first success-body rule whose key holds its value fails the test.
+	const json = run.items[0]?.json as unknown;
+	for (const rule of credential.test!.rules ?? []) {
+		if (rule.type !== 'responseSuccessBody') continue;
+		const value = rule.properties.key.split('.').reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as IDataObject)[key] : undefined), json);
+		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message, run };
+	}
 	return { status: 'OK', message: 'Connection tested successfully', run };
 }
 

@@ -640,10 +640,11 @@ describe('credential', () => {
 	])('test request fails with %s', async (_case, change) => {
 		const outcome = await testCredential('personaClickApi', 'personaClick', { ...creds(), ...change });
 		expect(outcome.status).toBe('Error');
-		// n8n's sentence for a 403, with PersonaClick's own message as the description.
-		expect(outcome.message).toBe('Forbidden - perhaps check your credentials?');
-		expect(outcome.run.error?.description).toBe('Invalid shop_id or shop_secret');
-		expect(outcome.run.error?.httpCode).toBe('403');
+		// The 403 is read as a body and judged by the credential's rules: no error object is made
+		// (n8n would log it, vendor body included).
+		expect(outcome.message).toBe('PersonaClick refused the request: check the shop ID and the shop secret');
+		expect(outcome.run.error).toBeUndefined();
+		expect(outcome.run.items[0].json).toEqual({ status: 'error', message: 'Invalid shop_id or shop_secret' });
 		expect(wire()).toHaveLength(1);
 	});
 

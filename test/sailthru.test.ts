@@ -476,7 +476,7 @@ describe('credential test', () => {
 	test('fails with a wrong secret', async () => {
 		const outcome = await testCredential('sailthruApi', 'sailthru', { ...sandboxCredentials(), apiSecret: 'not-it' });
 		expect(outcome.status).toBe('Error');
-		expect(outcome.message).toBe('Authorization failed - please check your credentials');
+		expect(outcome.message).toBe('Sailthru: authentication failed (the API secret does not belong to this API key)');
 		expect(requests().length).toBeGreaterThanOrEqual(1);
 		expect(requests()[0].query.sig).toBe(sigFor('{}', sandboxCredentials().apiKey, 'not-it'));
 	});
@@ -484,7 +484,7 @@ describe('credential test', () => {
 	test('fails with a wrong API key', async () => {
 		const outcome = await testCredential('sailthruApi', 'sailthru', { ...sandboxCredentials(), apiKey: 'other-key' });
 		expect(outcome.status).toBe('Error');
-		expect(outcome.message).toBe('Authorization failed - please check your credentials');
+		expect(outcome.message).toBe('Sailthru: invalid API key');
 		expect(requests()[0].query.api_key).toBe('other-key');
 	});
 });

@@ -406,7 +406,17 @@ describe('Talkable credential test', () => {
 	test('fails on a wrong key', async () => {
 		const outcome = await testCredential('talkableApi', 'talkable', { ...sandbox.credentials('talkable'), apiKey: 'nope-nope' });
 		expect(outcome.status).toBe('Error');
-		// n8n itself sends a request again once after a 401 (its credential pre-authentication refresh).
-		expect(requests().map((r) => r.headers.authorization)).toEqual(['Bearer nope-nope', 'Bearer nope-nope']);
+		expect(outcome.message).toBe('Talkable refused the request: check the API key and the site slug');
+		// The 401 is read as a body and judged by the credential's rules (no error for n8n to log,
+		// and no second request: n8n resends only after a thrown 401).
+		expect(outcome.run.error).toBeUndefined();
+		expect(requests().map((r) => r.headers.authorization)).toEqual(['Bearer nope-nope']);
+	});
+
+	test('fails on a Base URL that is not Talkable API v2 (an HTML page with HTTP 200)', async () => {
+		sandbox.fault('talkable', { status: 200, headers: { 'Content-Type': 'text/html' }, body: '<html><body>Welcome</body></html>' });
+		const outcome = await testCredential('talkableApi', 'talkable', sandbox.credentials('talkable'));
+		expect(outcome.status).toBe('Error');
+		expect(outcome.message).toBe('No Talkable API answer (an ok/result envelope) at the Base URL: check it');
 	});
 });

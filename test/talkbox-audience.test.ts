@@ -908,8 +908,15 @@ describe('errors, rate limit, retries, credentials', () => {
 		expect(requests().at(-1)!.headers.authorization).toBe(AUTH);
 		const bad = await testCredential('talkBoxApi', 'talkBox', { ...sandbox.credentials('talkbox'), password: 'nope-nope' });
 		expect(bad.status).toBe('Error');
-		expect(bad.message).not.toContain('nope-nope');
+		expect(bad.message).toBe('TalkBox refused the API username or password');
 		expect(requests().at(-1)!.headers.authorization).not.toBe(AUTH);
+	});
+
+	test('credential test: an error envelope with HTTP 200 is a failure, not a success', async () => {
+		sandbox.fault('talkbox', { status: 200, body: { code: 500, description: 'Service unavailable' } });
+		const outcome = await testCredential('talkBoxApi', 'talkBox', sandbox.credentials('talkbox'));
+		expect(outcome.status).toBe('Error');
+		expect(outcome.message).toBe('TalkBox did not return the account: check the API username, the password and the Base URL');
 	});
 
 	test('Continue On Fail: one output per input item, errors paired to their item', async () => {
