@@ -26,6 +26,7 @@ const { nodeOutput, nodeError } = require('./lib/n8n');
 const { QUEUE_DIR, ensurePackages, Postgres, Redis, Cluster, stopAll, startCountingSandbox } = require('./lib/queue');
 const { startSandbox } = require('../sandbox');
 const { VENDOR_CHECKS, EXAMPLE_CHECKS } = require('../test/e2e/checks');
+const secrets = require('../test/e2e/secrets');
 const { viaWebhook, LOAD, FAULT, TRIGGER_CREDENTIALS, TALKABLE_HOOK, TALKABLE_HOOK_PATH, TALKBOX_POLL } = require('../test/e2e/queue-workflows');
 
 const WORKERS = 2;
@@ -208,10 +209,11 @@ async function runQueueSuite({ tarball, discovered, load, results, timer, runtim
 		await cluster.prepare();
 		log(`queue: main ${cluster.main.baseUrl}, webhook ${cluster.webhookBase}, ${WORKERS} workers × concurrency ${CONCURRENCY}; logs ${path.relative(process.cwd(), path.dirname(cluster.main.logFile))}/queue-*.log`);
 
+		const credentials = [...planned.credentials, ...triggerCredentials(planned, sandbox, pollSandbox)];
 		const ready = await results.check('queue: package installed, credentials + workflows imported into PostgreSQL', () =>
 			timer.phase('queue: install package + import', async () => {
 				if (load === 'package') await cluster.main.installPackage(tarball);
-				await cluster.main.importCredentials([...planned.credentials, ...triggerCredentials(planned, sandbox, pollSandbox)]);
+				await cluster.main.importCredentials(credentials);
 				const triggers = [...(planned.triggers.webhook ? [TALKABLE_HOOK] : []), ...(planned.triggers.poll ? [TALKBOX_POLL] : [])];
 				await importActive(cluster.main, [...planned.checks.map((c) => c.queued), LOAD, FAULT, ...triggers]);
 				return true;
@@ -235,6 +237,8 @@ async function runQueueSuite({ tarball, discovered, load, results, timer, runtim
 		await timer.phase(`queue: load ${LOAD_RUNS} × ${LOAD_ITEMS} items`, () => loadPhase({ cluster, sandbox, results, table }));
 		await timer.phase('queue: triggers', () => triggersPhase({ cluster, planned, pollWatch, polls, results, table }));
 		await timer.phase('queue: fault (worker killed)', () => faultPhase({ cluster, sandbox, results, table }));
+		const logs = [cluster.main, cluster.webhook, ...cluster.workers].map((n8n) => ({ file: n8n.logFile, from: 0 }));
+		await secrets.checkLogs({ results, name: 'queue', logs, credentials, discovered });
 	} finally {
 		await timer.phase('queue: stop cluster', async () => {
 			await stopAll();

@@ -32,6 +32,7 @@ const { N8n, nodeOutput, nodeError } = require('./lib/n8n');
 const { presentExamples, ourNodes } = require('./lib/workflows');
 const { startSandbox } = require('../sandbox');
 const { VENDOR_CHECKS, EXAMPLE_CHECKS } = require('../test/e2e/checks');
+const secrets = require('../test/e2e/secrets');
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
@@ -145,7 +146,17 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 		load: options.load,
 	});
 	log(`${label}: n8n ${runtime.version} at ${n8n.baseUrl}, package loaded as ${options.load} (log: ${n8n.logFile})`);
+	const logFrom = secrets.fileSize(n8n.logFile);
+	try {
+		await runtimeChecks({ tarball, sandbox, planned, discovered, results, timer, options, n8n, label });
+	} finally {
+		const logs = [{ file: n8n.logFile, from: logFrom }];
+		await secrets.checkLogs({ results, name: label, logs, credentials: planned.credentials, discovered });
+	}
+}
 
+/** One runtime's checks in order: install, import, execute, agent, REST, triggers, browser. */
+async function runtimeChecks({ tarball, sandbox, planned, discovered, results, timer, options, n8n, label }) {
 	if (options.load === 'package') {
 		const installed = await results.check(`${label}: install package tarball`, () =>
 			timer.phase(`${label}: install package`, () => n8n.installPackage(tarball)).then(() => true),
@@ -227,8 +238,7 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 					if (!answer || answer.status !== 'Error') throw new Error(`expected Error, got ${JSON.stringify(answer)}`);
 				});
 			}
-			const { runCredentialSecretChecks } = require('../test/e2e/credential-secrets');
-			await runCredentialSecretChecks({ n8n, sandbox, results, label, planned, discovered });
+			await secrets.runCredentialSecretChecks({ n8n, sandbox, results, label, planned, discovered });
 		});
 		await timer.phase(`${label}: triggers`, () => require('../test/e2e/triggers').runTriggerChecks({ n8n, sandbox, results, label }));
 		if (options.browser && options.browserOn.includes(label)) {

@@ -15,8 +15,6 @@ import { scalarText } from './params';
 import { safeByMethod } from './retry';
 import type { VendorProfile } from './vendors';
 
-/** Methods whose repetition cannot create a second effect (the default of `retrySafe`). */
-
 export interface OperationSpec {
 	name: string;
 	value: string;

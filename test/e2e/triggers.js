@@ -15,6 +15,7 @@ const assert = require('node:assert/strict');
 const path = require('node:path');
 
 const pkg = require('../../scripts/lib/package');
+const { waitFor } = require('../../scripts/lib/util');
 const { presentExamples } = require('../../scripts/lib/workflows');
 const triggers = require('../../sandbox/triggers');
 const { VENDOR_CHECKS } = require('./checks');
@@ -84,6 +85,12 @@ async function createActive(n8n, workflow) {
 	return id;
 }
 
+/** The production URL of the Talkable Trigger in a workflow. */
+function webhookUrl(n8n, workflow) {
+	const triggerNode = workflow.nodes.find((node) => node.type.endsWith('.talkableTrigger'));
+	return `${n8n.baseUrl}/webhook/${triggerNode.webhookId}/webhook`;
+}
+
 async function runTriggerChecks({ n8n, sandbox, results, label }) {
 	const discovered = pkg.discover();
 	const built = Object.keys(discovered.nodes);
@@ -105,7 +112,14 @@ async function runTriggerChecks({ n8n, sandbox, results, label }) {
 			data: { ...talkable.data, webhookKey: triggers.TALKABLE_WEBHOOK_KEY },
 		});
 		if (patched.status !== 200) throw new Error(`PATCH /rest/credentials/${talkable.id} answered HTTP ${patched.status}: ${JSON.stringify(patched.body).slice(0, 300)}`);
-		if (talkableExample) ids.talkable = await createActive(n8n, talkableExample);
+		if (talkableExample) {
+			ids.talkable = await createActive(n8n, talkableExample);
+			// n8n 2.x registers a published workflow's webhooks a moment after activation answers
+			// (its publication outbox): until then the URL is a 404. An unsigned request is refused
+			// with 401 once the trigger listens, and starts nothing.
+			const url = webhookUrl(n8n, talkableExample);
+			await waitFor(`the Talkable Trigger's webhook at ${url}`, async () => (await triggers.sendTalkableWebhook(url, { forge: 'missing', payload: {} })).status !== 404, { timeoutMs: 30_000 });
+		}
 		if (personaClickExample) ids.personaClick = await createActive(n8n, personaClickExample);
 		return true;
 	});
@@ -113,7 +127,7 @@ async function runTriggerChecks({ n8n, sandbox, results, label }) {
 
 	if (talkableExample) {
 		const triggerNode = talkableExample.nodes.find((node) => node.type.endsWith('.talkableTrigger'));
-		const url = `${n8n.baseUrl}/webhook/${triggerNode.webhookId}/webhook`;
+		const url = webhookUrl(n8n, talkableExample);
 		const email = `advocate.${label}@example.com`;
 		await results.check(`${label}: Talkable Trigger: a signed webhook → 200 and exactly one execution with its data`, async () => {
 			const payload = { site_id: '1', description: '$10 off', amount: '10.0', coupon_code: 'E2E-10', reason: 'referrer', email };

@@ -66,26 +66,52 @@ const SCENARIOS = [
 	{ name: 'the connection dropped', fault: { reset: true } },
 ];
 
+/** Every encoded form of a credential's password-type fields (see collectSecrets). */
+function secretForms(discovered, credential, data) {
+	// The list of forms comes from the built package; it is itself tested against hand-written
+	// encodings in test/hostile-input.test.ts.
+	const { collectSecrets } = require(path.join(ROOT, 'dist', 'nodes', 'shared', 'redact.js'));
+	const { fields } = withWrongSecrets(discovered.credentials[credential.type].credential, data);
+	return collectSecrets(data, fields);
+}
+
+/**
+ * The last check of a run: no form of any of `credentials`' secrets in anything the n8n
+ * processes logged (each log file from its offset `from`): package install, `n8n execute` runs,
+ * servers at debug level, the browser suite, queue workers.
+ */
+async function checkLogs({ results, name, logs, credentials, discovered }) {
+	await results.check(`${name}: no form of any credential secret in anything n8n logged during the run`, async () => {
+		const texts = await Promise.all(logs.map(({ file, from }) => logSince(file, from)));
+		const logged = texts.join('\n').replace(ANSI, '');
+		if (logged.trim() === '') throw new Error(`nothing logged in ${logs.map((l) => l.file).join(', ')}: the scan would prove nothing`);
+		for (const credential of credentials) {
+			const forms = secretForms(discovered, credential, credential.data);
+			const leaks = leakingLines(logged, forms);
+			if (leaks.length) {
+				const masked = forms.reduce((line, form) => line.split(form).join('<SECRET>'), leaks[0]).slice(0, 300);
+				throw new Error(`${credential.type}: a secret form is in ${leaks.length} log line(s), e.g. ${masked}…`);
+			}
+		}
+	});
+}
+
 /**
  * @param {{ n8n: import('../../scripts/lib/n8n').N8n, sandbox: object, results: object, label: string,
  *   planned: { credentials: object[] }, discovered: { credentials: object, vendors: object[] } }} context
  */
 async function runCredentialSecretChecks({ n8n, sandbox, results, label, planned, discovered }) {
-	// Every encoded form a secret takes on the wire, from the built package (its list of forms
-	// is itself tested against hand-written encodings in test/hostile-input.test.ts).
-	const { collectSecrets } = require(path.join(ROOT, 'dist', 'nodes', 'shared', 'redact.js'));
 	// The scans below mean something only if n8n logs at debug level, its most talkative.
 	await results.check(`${label}: n8n logs at debug level (for the credential-test secret scans)`, async () => {
 		const logged = fs.readFileSync(n8n.logFile, 'utf8').replace(ANSI, '');
 		if (!/^\S+\s+debug\s/m.test(logged)) throw new Error(`no debug-level line in ${n8n.logFile}`);
 	});
 	for (const credential of planned.credentials) {
-		const { credential: instance } = discovered.credentials[credential.type];
 		const vendor = discovered.vendors.find((row) => row.credential === credential.type).sandbox;
-		const { fields } = withWrongSecrets(instance, credential.data);
+		const { fields } = withWrongSecrets(discovered.credentials[credential.type].credential, credential.data);
 		const data = { ...credential.data };
 		for (const field of fields) data[field] = `${SPICY} ${field}`;
-		const forms = collectSecrets(data, fields);
+		const forms = secretForms(discovered, credential, data);
 		for (const scenario of SCENARIOS) {
 			await results.check(`${label}: ${credential.type} test, ${scenario.name}: an error, and no secret in n8n's answer or log`, async () => {
 				sandbox.reset();
@@ -112,4 +138,4 @@ async function runCredentialSecretChecks({ n8n, sandbox, results, label, planned
 	}
 }
 
-module.exports = { runCredentialSecretChecks, SPICY };
+module.exports = { runCredentialSecretChecks, checkLogs, fileSize };
