@@ -5,7 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationFactory, sailthru, showFor } from '../shared';
-import { callParameters, nameLocator, required } from './helpers';
+import { callParameters, dateRangeProperties, nameLocator, required } from './helpers';
 import { buildJobRequest } from './job/create';
 import { waitForJob } from './job/wait';
 
@@ -202,26 +202,7 @@ export const jobFields: INodeProperties[] = [
 		description: 'Which user data to export, e.g. {"vars": {"first_name": 1}} (default: Sailthru’s)',
 		displayOptions: forTypes(['export_list_data']),
 	},
-	{
-		displayName: 'Start Date',
-		name: 'start_date',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '2025-01-01 UTC',
-		description: 'First day, with its time zone',
-		displayOptions: forTypes(['export_purchase_log']),
-	},
-	{
-		displayName: 'End Date',
-		name: 'end_date',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '2025-01-31 UTC',
-		description: 'Last day, with its time zone',
-		displayOptions: forTypes(['export_purchase_log']),
-	},
+	...dateRangeProperties(forTypes(['export_purchase_log'])),
 	nameLocator({
 		displayName: 'Blast',
 		name: 'blastId',

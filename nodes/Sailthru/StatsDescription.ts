@@ -2,7 +2,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { fail, operationFactory, sailthru, showFor } from '../shared';
-import { callParameters, nameLocator, optional, required, sailthruTime } from './helpers';
+import { callParameters, dateRangeProperties, nameLocator, optional, required, sailthruTime } from './helpers';
 
 const operation = operationFactory(sailthru);
 const show = showFor('stats');
@@ -123,46 +123,8 @@ export const statsFields: INodeProperties[] = [
 		placeholder: 'e.g. order-shipped',
 		displayOptions: show(['getSendStats']),
 	}),
-	{
-		displayName: 'Start Date',
-		name: 'start_date',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '2025-01-01 UTC',
-		description: 'First day, with its time zone',
-		displayOptions: { show: { resource: ['stats'], operation: ['getSendStats'] } },
-	},
-	{
-		displayName: 'Start Date',
-		name: 'start_date',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '2025-01-01 UTC',
-		description: 'First day, with its time zone',
-		displayOptions: show(['getBlastStats'], { blastScope: ['range'] }),
-	},
-	{
-		displayName: 'End Date',
-		name: 'end_date',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '2025-01-31 UTC',
-		description: 'Last day, with its time zone',
-		displayOptions: { show: { resource: ['stats'], operation: ['getSendStats'] } },
-	},
-	{
-		displayName: 'End Date',
-		name: 'end_date',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '2025-01-31 UTC',
-		description: 'Last day, with its time zone',
-		displayOptions: show(['getBlastStats'], { blastScope: ['range'] }),
-	},
+	...dateRangeProperties(show(['getSendStats'])),
+	...dateRangeProperties(show(['getBlastStats'], { blastScope: ['range'] })),
 	{
 		displayName: 'Filters',
 		name: 'blastFilters',

@@ -242,6 +242,32 @@ export function keyValueJson(
 	return pairsToObject(ctx, label, rows);
 }
 
+/** The required Start Date and End Date of a day range, as Sailthru's date text with its time zone. */
+export function dateRangeProperties(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Start Date',
+			name: 'start_date',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '2025-01-01 UTC',
+			description: 'First day, with its time zone',
+			displayOptions,
+		},
+		{
+			displayName: 'End Date',
+			name: 'end_date',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '2025-01-31 UTC',
+			description: 'Last day, with its time zone',
+			displayOptions,
+		},
+	];
+}
+
 /**
  * A resource locator for a Sailthru name (list, template) or ID (blast): pick from a list or
  * type it. Read it with `read(name)` (the value).
