@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 
 import { CREDENTIAL_TYPES, NODE_TYPES, runNode, type RunResult, testCredential, useSandbox } from './harness';
 
-
 const sandbox = useSandbox({ vendors: ['sailthru'] });
 
 const sandboxCredentials = () => sandbox.credentials('sailthru') as { apiKey: string; apiSecret: string; baseUrl: string };

@@ -6,7 +6,6 @@
  */
 import type {
 	IDataObject,
-	ILoadOptionsFunctions,
 	INodeParameters,
 	ResourceMapperField,
 	ResourceMapperValue,
@@ -14,14 +13,11 @@ import type {
 
 import { TalkBox } from '../nodes/TalkBox/TalkBox.node';
 import { runNode, type RunResult, testCredential, useSandbox } from './harness';
-import { type RecordedRequest } from './helpers';
-
-
+import type { RecordedRequest } from './helpers';
+import { AUTH, loadContext, PASSWORD } from './talkbox-common';
 
 const sandbox = useSandbox({ vendors: ['talkbox'] });
 
-const PASSWORD = 'sandbox-pass';
-const AUTH = `Basic ${Buffer.from(`sandbox-user:${PASSWORD}`).toString('base64')}`;
 const HOUR = 3_600_000;
 
 const state = () => sandbox.vendor('talkbox').state;
@@ -90,27 +86,10 @@ function expectNoSecret(result: RunResult) {
 	expect(text).not.toContain(AUTH.slice('Basic '.length));
 }
 
-/** n8n's load-options context, enough for the node's pickers and resource mapper (real HTTP). */
-function loadContext(): ILoadOptionsFunctions {
-	return {
-		getNode: () => ({ id: 'n', name: 'TalkBox', type: 'talkBox', typeVersion: 1, position: [0, 0], parameters: {} }),
-		getCredentials: async () => sandbox.credentials('talkbox'),
-		helpers: {
-			async httpRequestWithAuthentication(_type: string, options: any) {
-				const url = new URL(`${options.baseURL}${options.url}`);
-				for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
-				const response = await fetch(url, { method: options.method, headers: { Authorization: AUTH, Accept: 'application/json' } });
-				const text = await response.text();
-				return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: text ? JSON.parse(text) : '' };
-			},
-		},
-	} as unknown as ILoadOptionsFunctions;
-}
-
 const methods = new TalkBox().methods;
 
 async function contactSchema(): Promise<ResourceMapperField[]> {
-	const { fields } = await methods.resourceMapping.getContactFieldMapping.call(loadContext());
+	const { fields } = await methods.resourceMapping.getContactFieldMapping.call(loadContext(sandbox));
 	return fields;
 }
 
@@ -145,13 +124,13 @@ describe('pickers and the contact field mapper', () => {
 	});
 
 	test('tag and field pickers list, filter and give IDs / system names', async () => {
-		const tags = await methods.listSearch.searchTags.call(loadContext(), 'ga');
+		const tags = await methods.listSearch.searchTags.call(loadContext(sandbox), 'ga');
 		expect(tags.results).toEqual([{ name: 'Gaming', value: '61' }]);
-		const fields = await methods.listSearch.searchFields.call(loadContext(), 'marx');
+		const fields = await methods.listSearch.searchFields.call(loadContext(sandbox), 'marx');
 		expect(fields.results).toEqual([{ name: 'Favourite Marx Brother (favourite_marx_bro)', value: 'favourite_marx_bro' }]);
-		const tagOptions = await methods.loadOptions.getContactTags.call(loadContext());
+		const tagOptions = await methods.loadOptions.getContactTags.call(loadContext(sandbox));
 		expect(tagOptions.map((option) => option.value)).toEqual([38, 51, 61, 60]);
-		const searchFields = await methods.loadOptions.getContactSearchFields.call(loadContext());
+		const searchFields = await methods.loadOptions.getContactSearchFields.call(loadContext(sandbox));
 		expect(searchFields.map((option) => option.value).sort()).toEqual(
 			['email', 'external_identifier', 'first_name', 'last_name', 'mobile_number'].sort(),
 		);

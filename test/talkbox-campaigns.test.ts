@@ -7,9 +7,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { NODE_TYPES, runNode, type RunResult, useSandbox } from './harness';
-import { type RecordedRequest } from './helpers';
-
-
+import type { RecordedRequest } from './helpers';
 
 const sandbox = useSandbox({ vendors: ['talkbox'] });
 

@@ -6,7 +6,6 @@
 import {
 	NodeHelpers,
 	type IDataObject,
-	type ILoadOptionsFunctions,
 	type INode,
 	type INodeParameters,
 	type INodeProperties,
@@ -18,11 +17,9 @@ import { CONTACT_SIMPLIFIED_KEYS, DUPLICATE_RULE, MAPPER_DESCRIPTIONS } from '..
 import { TalkBox } from '../nodes/TalkBox/TalkBox.node';
 import { runNode, type RunResult, useSandbox } from './harness';
 import { everythingVisible, type RecordedRequest } from './helpers';
+import { AUTH, loadContext, PASSWORD } from './talkbox-common';
 
 const sandbox = useSandbox({ vendors: ['talkbox'] });
-
-const PASSWORD = 'sandbox-pass';
-const AUTH = `Basic ${Buffer.from(`sandbox-user:${PASSWORD}`).toString('base64')}`;
 
 const description = new TalkBox().description;
 const state = () => sandbox.vendor('talkbox').state;
@@ -55,25 +52,8 @@ function visible(parameters: INodeParameters): INodeProperties[] {
 	);
 }
 
-/** n8n's load-options context for the resource mapper (real HTTP to the sandbox). */
-function loadContext(): ILoadOptionsFunctions {
-	return {
-		getNode: () => ({ id: 'n', name: 'TalkBox', type: 'talkBox', typeVersion: 1, position: [0, 0], parameters: {} }),
-		getCredentials: async () => sandbox.credentials('talkbox'),
-		helpers: {
-			async httpRequestWithAuthentication(_type: string, options: any) {
-				const url = new URL(`${options.baseURL}${options.url}`);
-				for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
-				const response = await fetch(url, { method: options.method, headers: { Authorization: AUTH, Accept: 'application/json' } });
-				const text = await response.text();
-				return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: text ? JSON.parse(text) : '' };
-			},
-		},
-	} as unknown as ILoadOptionsFunctions;
-}
-
 async function contactSchema(): Promise<ResourceMapperField[]> {
-	const { fields } = await new TalkBox().methods!.resourceMapping!.getContactFieldMapping.call(loadContext());
+	const { fields } = await new TalkBox().methods!.resourceMapping!.getContactFieldMapping.call(loadContext(sandbox));
 	sandbox.clearRequests();
 	return fields;
 }

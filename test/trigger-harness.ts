@@ -43,7 +43,6 @@ class TriggerNodeTypes implements INodeTypes {
 	}
 }
 
-
 export interface TriggerSetup {
 	/** Node type name, e.g. talkableTrigger. */
 	type: string;
