@@ -6,7 +6,8 @@ import {
 } from 'n8n-workflow';
 
 import { inputError } from './errors';
-import { getPath, isObject, readRecords, type ExecutorConfig } from './execute';
+import { getPath, readRecords, type ExecutorConfig } from './execute';
+import { isObject } from './params';
 import type { RunState } from './run';
 import { sendWithRetry, type Exchange } from './send';
 

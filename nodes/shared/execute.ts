@@ -11,6 +11,7 @@ import {
 
 import { sendBatched, type BatchSpec } from './batch';
 import { errorFields, vendorApiError } from './errors';
+import { isObject } from './params';
 import { redactText } from './redact';
 import { safeByMethod } from './retry';
 import { runState, type Pace } from './run';
@@ -94,9 +95,6 @@ export function deferInputError(options: IHttpRequestOptions, error: Error): voi
 function takeDeferred(options: IHttpRequestOptions): Error | undefined {
 	return (options as WithDeferred)[DEFERRED_ERROR];
 }
-
-export const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export function getPath(value: unknown, path: string | undefined): unknown {
 	if (!path) return value;

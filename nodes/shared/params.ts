@@ -19,6 +19,10 @@ export const showFor =
 		show: { resource: [resource], operation: operations, ...extra } as IDisplayOptions['show'],
 	});
 
+/** A JSON object (not null, not a list). */
+export const isObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
 export const isEmpty = (value: unknown): boolean =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 

@@ -9,6 +9,7 @@ import {
 
 import { vendorApiError } from './errors';
 import { HoldTooLong, type Governor, type Ticket } from './governor';
+import { isObject } from './params';
 import { pause } from './pause';
 import { redactText } from './redact';
 import { isRetryable, parseRetryAfter, retryDelay, type Failure, type RetrySettings } from './retry';
@@ -38,9 +39,6 @@ const NETWORK_WORDS: Record<string, string> = {
 	EPIPE: 'the connection was closed while sending',
 	BODY_CUT: 'the answer was cut off in the middle of its body',
 };
-
-const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * The system error code of a failed request (n8n puts it in httpCode of its NodeApiError).

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { sailthruErrorMeaning } from '../Sailthru/errorCodes';
+import { isObject } from './params';
 import { DEFAULT_RETRY, msUntilNextUtcHour, parseRetryAfter, type RetrySettings } from './retry';
 
 /** A response as the shared executor sees it (n8n's full response, never thrown on a status). */
@@ -47,9 +48,6 @@ export interface VendorProfile {
 	/** What to check for a status, shown as the error description when the vendor gives none. */
 	statusHints: Readonly<Record<number, string>>;
 }
-
-const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
 

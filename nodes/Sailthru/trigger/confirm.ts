@@ -1,5 +1,6 @@
 import type { IDataObject, IN8nHttpFullResponse, IWebhookFunctions } from 'n8n-workflow';
 
+import { isObject } from '../../shared/params';
 import { sailthru } from '../../shared/vendors';
 
 /** Sailthru error numbers that say "our key, secret or quota", not "no such send". */
@@ -28,10 +29,9 @@ async function lookup(ctx: IWebhookFunctions, url: string, qs: IDataObject): Pro
 		return { failed: `Sailthru could not be reached (${(error as { code?: string }).code ?? 'network error'})` };
 	}
 	const body = full.body;
-	const isObject = body !== null && typeof body === 'object' && !Array.isArray(body);
 	const envelope = sailthru.readError({ statusCode: full.statusCode, headers: {}, body });
-	if (full.statusCode >= 200 && full.statusCode < 300 && isObject && !envelope) {
-		return { found: true, body: body as IDataObject };
+	if (full.statusCode >= 200 && full.statusCode < 300 && isObject(body) && !envelope) {
+		return { found: true, body };
 	}
 	const code = Number(envelope?.code);
 	if ([400, 404].includes(full.statusCode) && envelope && !ACCOUNT_ERRORS.includes(code)) {

@@ -12,7 +12,7 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
-import { listSearch, talkBox, vendorRequest } from '../../shared';
+import { isObject, listSearch, talkBox, vendorRequest } from '../../shared';
 
 /** One TalkBox field as n8n sees it. */
 export interface TalkBoxField {
@@ -22,9 +22,6 @@ export interface TalkBoxField {
 	/** Option id → label (choice fields). */
 	options: Record<string, string>;
 }
-
-const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * A fields map (`{ system_name: { name, field_type, options } }`, the shape of GET /fields and of
