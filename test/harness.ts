@@ -42,6 +42,7 @@ import {
 	type IVersionedNodeType,
 } from 'n8n-workflow';
 
+import { getPath } from '../nodes/shared/execute';
 import { collectSecrets } from '../nodes/shared/redact';
 import { personaClick, sailthru, talkable, talkBox } from '../nodes/shared/vendors';
 import packageJson from '../package.json';
@@ -431,8 +432,7 @@ export async function testCredential(
 	const json = run.items[0]?.json as unknown;
 	for (const rule of credential.test!.rules ?? []) {
 		if (rule.type !== 'responseSuccessBody') continue;
-		const value = rule.properties.key.split('.').reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as IDataObject)[key] : undefined), json);
-		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message, run };
+		if (getPath(json, rule.properties.key) === rule.properties.value) return { status: 'Error', message: rule.properties.message, run };
 	}
 	return { status: 'OK', message: 'Connection tested successfully', run };
 }

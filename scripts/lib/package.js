@@ -113,12 +113,17 @@ function sandboxCredential(row, sandboxOrigin) {
 	};
 }
 
+/** The names of a credential's password-type fields. */
+function secretFields(credentialInstance) {
+	return credentialInstance.properties.filter((p) => p.typeOptions && p.typeOptions.password).map((p) => p.name);
+}
+
 /** Credential data with every password-type field replaced by a wrong value. */
 function withWrongSecrets(credentialInstance, data) {
 	const wrong = { ...data };
-	const secrets = credentialInstance.properties.filter((p) => p.typeOptions && p.typeOptions.password);
-	for (const property of secrets) wrong[property.name] = `wrong-${data[property.name] || 'secret'}`;
-	return { data: wrong, fields: secrets.map((p) => p.name) };
+	const fields = secretFields(credentialInstance);
+	for (const name of fields) wrong[name] = `wrong-${data[name] || 'secret'}`;
+	return { data: wrong, fields };
 }
 
 module.exports = {
@@ -132,5 +137,6 @@ module.exports = {
 	credentialId,
 	credentialName,
 	sandboxCredential,
+	secretFields,
 	withWrongSecrets,
 };

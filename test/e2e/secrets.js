@@ -6,14 +6,14 @@
  * that error. This check makes the sandbox do exactly that for every credential, with secrets that
  * take a different form in every encoding, then looks for every form of them in what n8n answers
  * POST /rest/credentials/test and in every line n8n logs meanwhile (n8n runs at debug level here).
- * n8n's CredentialsTester logs a failed test's whole error (n8n 1.x at debug level, vendor body
- * included), so our credentials' tests read every answer as a body and judge it with `rules`.
+ * (n8n 1.x logs a failed test's whole error, vendor body included, at debug level: that is why
+ * our credentials' tests read every answer as a body and judge it with `rules`.)
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
 const { ROOT } = require('../../scripts/lib/util');
-const { withWrongSecrets } = require('../../scripts/lib/package');
+const pkg = require('../../scripts/lib/package');
 
 // Spaces and RFC 3986 reserved characters: raw, URI, form and RFC 3986 forms all differ.
 const SPICY = "Spicy secret !*'() ~+/=&%";
@@ -49,6 +49,9 @@ async function logSince(file, from) {
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 
+/** A text as a failure may show it: every secret form masked, cut to 300 characters. */
+const masked = (text, forms) => forms.reduce((line, form) => line.split(form).join('<SECRET>'), text).slice(0, 300);
+
 /** The log lines (colours stripped) that show any of the forms. */
 function leakingLines(text, forms) {
 	return text
@@ -66,13 +69,15 @@ const SCENARIOS = [
 	{ name: 'the connection dropped', fault: { reset: true } },
 ];
 
+/** The password-type fields of a credential type. */
+const secretFields = (discovered, type) => pkg.secretFields(discovered.credentials[type].credential);
+
 /** Every encoded form of a credential's password-type fields (see collectSecrets). */
 function secretForms(discovered, credential, data) {
 	// The list of forms comes from the built package; it is itself tested against hand-written
 	// encodings in test/hostile-input.test.ts.
 	const { collectSecrets } = require(path.join(ROOT, 'dist', 'nodes', 'shared', 'redact.js'));
-	const { fields } = withWrongSecrets(discovered.credentials[credential.type].credential, data);
-	return collectSecrets(data, fields);
+	return collectSecrets(data, secretFields(discovered, credential.type));
 }
 
 /**
@@ -83,15 +88,12 @@ function secretForms(discovered, credential, data) {
 async function checkLogs({ results, name, logs, credentials, discovered }) {
 	await results.check(`${name}: no form of any credential secret in anything n8n logged during the run`, async () => {
 		const texts = await Promise.all(logs.map(({ file, from }) => logSince(file, from)));
-		const logged = texts.join('\n').replace(ANSI, '');
+		const logged = texts.join('\n');
 		if (logged.trim() === '') throw new Error(`nothing logged in ${logs.map((l) => l.file).join(', ')}: the scan would prove nothing`);
 		for (const credential of credentials) {
 			const forms = secretForms(discovered, credential, credential.data);
 			const leaks = leakingLines(logged, forms);
-			if (leaks.length) {
-				const masked = forms.reduce((line, form) => line.split(form).join('<SECRET>'), leaks[0]).slice(0, 300);
-				throw new Error(`${credential.type}: a secret form is in ${leaks.length} log line(s), e.g. ${masked}…`);
-			}
+			if (leaks.length) throw new Error(`${credential.type}: a secret form is in ${leaks.length} log line(s), e.g. ${masked(leaks[0], forms)}…`);
 		}
 	});
 }
@@ -108,9 +110,8 @@ async function runCredentialSecretChecks({ n8n, sandbox, results, label, planned
 	});
 	for (const credential of planned.credentials) {
 		const vendor = discovered.vendors.find((row) => row.credential === credential.type).sandbox;
-		const { fields } = withWrongSecrets(discovered.credentials[credential.type].credential, credential.data);
 		const data = { ...credential.data };
-		for (const field of fields) data[field] = `${SPICY} ${field}`;
+		for (const field of secretFields(discovered, credential.type)) data[field] = `${SPICY} ${field}`;
 		const forms = secretForms(discovered, credential, data);
 		for (const scenario of SCENARIOS) {
 			await results.check(`${label}: ${credential.type} test, ${scenario.name}: an error, and no secret in n8n's answer or log`, async () => {
@@ -128,11 +129,10 @@ async function runCredentialSecretChecks({ n8n, sandbox, results, label, planned
 				// The request (and so the echo) must really carry a secret, else this check proves nothing.
 				const wire = sandbox.requestsFor(vendor).map((r) => JSON.stringify(echoBody(r))).join('\n');
 				if (!forms.some((form) => wire.includes(form))) throw new Error(`no form of a secret reached ${vendor}: the check proves nothing`);
-				const masked = (text) => forms.reduce((line, form) => line.split(form).join('<SECRET>'), text).slice(0, 300);
 				const answerText = JSON.stringify(answer);
-				if (forms.some((form) => answerText.includes(form))) throw new Error(`a secret form is in n8n's answer to the editor: ${masked(answerText)}`);
+				if (forms.some((form) => answerText.includes(form))) throw new Error(`a secret form is in n8n's answer to the editor: ${masked(answerText, forms)}`);
 				const leaks = leakingLines(logged, forms);
-				if (leaks.length) throw new Error(`a secret form is in ${leaks.length} log line(s), e.g. ${masked(leaks[0])}…`);
+				if (leaks.length) throw new Error(`a secret form is in ${leaks.length} log line(s), e.g. ${masked(leaks[0], forms)}…`);
 			});
 		}
 	}
