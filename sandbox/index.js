@@ -146,6 +146,8 @@ async function startSandbox(options = {}) {
 			await answer(req, res, vendor, record, counter);
 		} finally {
 			done();
+			// What the request got, for failure reports: a status, or the connection dropped.
+			record.status = res.headersSent ? res.statusCode : 'connection dropped';
 		}
 	}
 

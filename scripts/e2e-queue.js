@@ -23,7 +23,7 @@ const { log, ensureDir, writeJson, formatDuration, waitFor } = require('./lib/ut
 const pkg = require('./lib/package');
 const { presentExamples, ourNodes } = require('./lib/workflows');
 const { nodeOutput, nodeError } = require('./lib/n8n');
-const { QUEUE_DIR, ensurePackages, Postgres, Redis, Cluster, stopAll, startCountingSandbox } = require('./lib/queue');
+const { QUEUE_DIR, ensurePackages, Postgres, Redis, Cluster, stopAll, startCountingSandbox, connectionPorts, MAX_STALLED_COUNT } = require('./lib/queue');
 const { startSandbox } = require('../sandbox');
 const { VENDOR_CHECKS, EXAMPLE_CHECKS } = require('../test/e2e/checks');
 const secrets = require('../test/e2e/secrets');
@@ -41,9 +41,10 @@ const LOAD_DELAY_MS = 20;
 const FAULT_DELAY_MS = 4000;
 const AFTER_KILL_RUNS = 4;
 const AFTER_KILL_ITEMS = 50;
+/** Executions enqueued while the worker is frozen, at most; people in each. */
+const WINDOW_TRIES = 6;
+const WINDOW_ITEMS = 5;
 const DATABASE = 'n8n_queue';
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Talkable people the sandbox must know before a lookup: clones of its seeded person. */
 function seedPeople(sandbox, emails) {
@@ -209,41 +210,47 @@ async function runQueueSuite({ tarball, discovered, load, results, timer, runtim
 		await cluster.prepare();
 		log(`queue: main ${cluster.main.baseUrl}, webhook ${cluster.webhookBase}, ${WORKERS} workers × concurrency ${CONCURRENCY}; logs ${path.relative(process.cwd(), path.dirname(cluster.main.logFile))}/queue-*.log`);
 
-		const credentials = [...planned.credentials, ...triggerCredentials(planned, sandbox, pollSandbox)];
-		const ready = await results.check('queue: package installed, credentials + workflows imported into PostgreSQL', () =>
-			timer.phase('queue: install package + import', async () => {
-				if (load === 'package') await cluster.main.installPackage(tarball);
-				await cluster.main.importCredentials(credentials);
-				const triggers = [...(planned.triggers.webhook ? [TALKABLE_HOOK] : []), ...(planned.triggers.poll ? [TALKBOX_POLL] : [])];
-				await importActive(cluster.main, [...planned.checks.map((c) => c.queued), LOAD, FAULT, ...triggers]);
-				return true;
-			}),
-		);
-		if (!ready) return;
+		// A failing check prints the last lines of every cluster process's log and the sandboxes' last requests.
+		const where = { logs: [cluster.main, cluster.webhook, ...cluster.workers].map((n8n) => n8n.logFile), sandboxes: [sandbox, pollSandbox] };
+		await results.within(where, async () => {
+			const credentials = [...planned.credentials, ...triggerCredentials(planned, sandbox, pollSandbox)];
+			const ready = await results.check('queue: package installed, credentials + workflows imported into PostgreSQL', () =>
+				timer.phase('queue: install package + import', async () => {
+					if (load === 'package') await cluster.main.installPackage(tarball);
+					await cluster.main.importCredentials(credentials);
+					const triggers = [...(planned.triggers.webhook ? [TALKABLE_HOOK] : []), ...(planned.triggers.poll ? [TALKBOX_POLL] : [])];
+					await importActive(cluster.main, [...planned.checks.map((c) => c.queued), LOAD, FAULT, ...triggers]);
+					return true;
+				}),
+			);
+			if (!ready) return;
 
-		const started = await results.check(`queue: main + webhook + ${WORKERS} workers started`, () =>
-			timer.phase('queue: start n8n main, webhook, workers', async () => {
-				await cluster.startMain();
-				await Promise.all([cluster.startWebhook(), ...cluster.workers.map((w) => cluster.startWorker(w))]);
-				return true;
-			}),
-		);
-		if (!started) return;
-		// The polling trigger's activation poll happened on main start; a contact created now is
-		// what the next poll (once a minute) must find, once. The phases below run meanwhile.
-		const pollWatch = planned.triggers.poll ? await watchPolls({ pollSandbox, polls, helpers: planned.triggers.helpers }) : undefined;
+			const started = await results.check(`queue: main + webhook + ${WORKERS} workers started`, () =>
+				timer.phase('queue: start n8n main, webhook, workers', async () => {
+					await cluster.startMain();
+					await Promise.all([cluster.startWebhook(), ...cluster.workers.map((w) => cluster.startWorker(w))]);
+					return true;
+				}),
+			);
+			if (!started) return;
+			// The polling trigger's activation poll happened on main start; a contact created now is
+			// what the next poll (once a minute) must find, once. The phases below run meanwhile.
+			const pollWatch = planned.triggers.poll ? await watchPolls({ pollSandbox, polls, helpers: planned.triggers.helpers }) : undefined;
 
-		await timer.phase(`queue: examples + checks via workers (${planned.checks.length})`, () => examplesPhase({ cluster, sandbox, planned, results, table }));
-		await timer.phase(`queue: load ${LOAD_RUNS} × ${LOAD_ITEMS} items`, () => loadPhase({ cluster, sandbox, results, table }));
-		await timer.phase('queue: triggers', () => triggersPhase({ cluster, planned, pollWatch, polls, results, table }));
-		await timer.phase('queue: fault (worker killed)', () => faultPhase({ cluster, sandbox, results, table }));
-		const logs = [cluster.main, cluster.webhook, ...cluster.workers].map((n8n) => ({ file: n8n.logFile, from: 0 }));
-		await secrets.checkLogs({ results, name: 'queue', logs, credentials, discovered });
-	} finally {
-		await timer.phase('queue: stop cluster', async () => {
-			await stopAll();
-			await Promise.all([sandbox.close(), pollSandbox.close()]);
+			await timer.phase(`queue: examples + checks via workers (${planned.checks.length})`, () => examplesPhase({ cluster, sandbox, planned, results, table }));
+			await timer.phase(`queue: load ${LOAD_RUNS} × ${LOAD_ITEMS} items`, () => loadPhase({ cluster, sandbox, results, table }));
+			await timer.phase('queue: triggers', () => triggersPhase({ cluster, planned, pollWatch, polls, results, table }));
+			await timer.phase('queue: fault (worker killed)', () => faultPhase({ cluster, sandbox, results, table }));
+			// The log scan reads complete logs: every process stopped, its output written.
+			await timer.phase('queue: stop cluster', async () => {
+				await stopAll();
+			});
+			const logs = [cluster.main, cluster.webhook, ...cluster.workers].map((n8n) => ({ file: n8n.logFile, from: 0 }));
+			await secrets.checkLogs({ results, name: 'queue', logs, credentials, discovered });
 		});
+	} finally {
+		await stopAll();
+		await Promise.all([sandbox.close(), pollSandbox.close()]);
 		process.removeListener('SIGINT', onSignal);
 		process.removeListener('SIGTERM', onSignal);
 		printTable(table);
@@ -262,7 +269,7 @@ async function examplesPhase({ cluster, sandbox, planned, results, table }) {
 				throw new Error(`the webhook process answered HTTP ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
 			}
 			const [summary] = await settled(cluster, check.queued.id, 1, 120000);
-			const workers = cluster.workerOf().get(String(summary.id)) || [];
+			const workers = (await cluster.whereRan([summary.id])).get(String(summary.id));
 			if (workers.length !== 1) throw new Error(`execution ${summary.id}: expected one worker in the logs, found [${workers.join(', ')}]`);
 			const execution = await cluster.execution(summary.id);
 			const { output, error, runError } = accessors(execution);
@@ -329,9 +336,9 @@ async function loadPhase({ cluster, sandbox, results, table }) {
 		row.items = `${itemsIn} in / ${itemsOut} out`;
 		return summaries;
 	});
-	await results.check('queue: load: every execution ran on a worker, and both workers ran our nodes (each loads the package)', () => {
+	await results.check('queue: load: every execution ran on a worker, and both workers ran our nodes (each loads the package)', async () => {
 		if (!list) throw new Error('no executions to look at');
-		const byId = cluster.workerOf();
+		const byId = await cluster.whereRan(list.map((e) => e.id));
 		const missing = list.filter((e) => (byId.get(String(e.id)) || []).length !== 1);
 		if (missing.length) throw new Error(`not run by exactly one worker: ${missing.map((e) => `${e.id}=[${byId.get(String(e.id)) || ''}]`).join(', ')}`);
 		const used = countBy(list.map((e) => byId.get(String(e.id))[0]));
@@ -358,7 +365,7 @@ async function watchPolls({ pollSandbox, polls, helpers }) {
 	}
 	const email = `polled.${Date.now()}@example.com`;
 	helpers.talkbox.addContact(pollSandbox.vendor('talkbox').state, { email, first_name: 'Polled' });
-	return { email, addedAt: Date.now() };
+	return { email, addedAt: Date.now(), helpers, pollSandbox };
 }
 
 async function triggersPhase({ cluster, planned, pollWatch, polls, results, table }) {
@@ -379,25 +386,22 @@ async function webhookTrigger({ cluster, helpers, results, table }) {
 	const url = `${cluster.webhookBase}/webhook/${TALKABLE_HOOK_PATH}`;
 	const row = { phase: 'trigger: Talkable webhook', executions: 0, items: 0, wall: 0, maxConcurrency: '-', duplicates: 0, note: '' };
 	table.push(row);
-	await results.check('queue: trigger: a forged Talkable webhook is refused by the webhook process (401, no execution)', async () => {
+	await results.check('queue: trigger: a forged Talkable webhook is refused by the webhook process (401)', async () => {
 		const response = await helpers.sendTalkableWebhook(url, { forge: 'signature' });
 		if (response.status !== 401) throw new Error(`expected 401, got ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
-		await sleep(1500);
-		const list = await cluster.executionsOf(TALKABLE_HOOK.id);
-		if (list.length) throw new Error(`${list.length} execution(s) started`);
 	});
-	await results.check('queue: trigger: a signed Talkable webhook to the webhook process starts exactly one execution, on a worker', async () => {
+	// The signed webhook is sent after the forged one: once its execution has finished, an
+	// execution the forged one had started would be listed too (one request starts at most one).
+	await results.check('queue: trigger: a signed Talkable webhook to the webhook process starts exactly one execution, on a worker (the forged one none)', async () => {
 		const response = await helpers.sendTalkableWebhook(url, {});
 		if (response.status !== 200) throw new Error(`webhook answered HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
-		const [summary] = await settled(cluster, TALKABLE_HOOK.id, 1, 60000);
-		await sleep(3000);
-		const list = await cluster.executionsOf(TALKABLE_HOOK.id);
+		const list = await settled(cluster, TALKABLE_HOOK.id, 1, 120000);
+		const [summary] = list;
 		row.executions = list.length;
 		row.duplicates = Math.max(0, list.length - 1);
 		if (list.length !== 1) throw new Error(`${list.length} executions for one webhook`);
 		if (summary.status !== 'success') throw new Error(`execution ${summary.id} is "${summary.status}"`);
-		const [worker] = cluster.workerOf().get(String(summary.id)) || [];
-		if (!worker) throw new Error(`execution ${summary.id} is in no worker's log`);
+		const [worker] = (await cluster.whereRan([summary.id])).get(String(summary.id));
 		const { output } = accessors(await cluster.execution(summary.id));
 		const items = output('Talkable Trigger');
 		row.items = items.length;
@@ -421,27 +425,27 @@ async function pollTrigger({ cluster, pollWatch, polls, results, table }) {
 			},
 			{ timeoutMs: 150000, intervalMs: 1000 },
 		);
-		// One more poll after that execution: it must not bring the same contact again.
-		const after = Date.parse(summary.startedAt || summary.createdAt) || Date.now();
-		await waitFor('the next poll', () => polls.some((t) => t > after + 1000), { timeoutMs: 90000, intervalMs: 500 });
-		await sleep(2000);
-		const list = await cluster.executionsOf(TALKBOX_POLL.id);
-		row.executions = list.length;
-		row.duplicates = Math.max(0, list.length - 1);
-		if (list.length !== 1) throw new Error(`${list.length} executions for one new contact`);
 		if (summary.status !== 'success') throw new Error(`execution ${summary.id} is "${summary.status}"`);
-		const { output } = accessors(await cluster.execution(summary.id));
-		const items = output('TalkBox Trigger');
-		row.items = items.length;
-		if (items.length !== 1 || items[0].email !== pollWatch.email) throw new Error(`polled items: ${JSON.stringify(items).slice(0, 300)}`);
+		// Later polls must not bring that contact again. A barrier instead of a pause: a second new
+		// contact; the execution it starts must hold it alone, and none in between the first again.
+		const barrier = `polled.barrier.${Date.now()}@example.com`;
+		pollWatch.helpers.talkbox.addContact(pollWatch.pollSandbox.vendor('talkbox').state, { email: barrier, first_name: 'Barrier' });
+		const list = await settled(cluster, TALKBOX_POLL.id, 2, 150000);
+		row.executions = list.length;
+		const emails = [];
+		for (const run of [...list].reverse()) emails.push(accessors(await cluster.execution(run.id)).output('TalkBox Trigger').map((item) => item.email));
+		row.items = emails.flat().length;
+		row.duplicates = emails.flat().length - new Set(emails.flat()).size;
+		if (JSON.stringify(emails) !== JSON.stringify([[pollWatch.email], [barrier]])) {
+			throw new Error(`polled items per execution: ${JSON.stringify(emails)}, expected [["${pollWatch.email}"], ["${barrier}"]]`);
+		}
 		// Polls (requests within 2 s of each other are one poll): after the activation poll, one a minute.
 		const groups = polls.reduce((acc, t) => (acc.length && t - acc[acc.length - 1].at(-1) < 2000 ? acc[acc.length - 1].push(t) : acc.push([t]), acc), []);
 		const starts = groups.map((g) => g[0]);
 		const gaps = starts.slice(2).map((t, i) => t - starts[i + 1]);
-		const [worker] = cluster.workerOf().get(String(summary.id)) || [];
+		const [worker] = (await cluster.whereRan([summary.id])).get(String(summary.id));
 		row.note = `${starts.length} polls, gaps ${gaps.map((g) => `${Math.round(g / 1000)}s`).join(' ') || '-'}; execution on ${worker || '?'}`;
 		if (gaps.some((g) => g < 45000)) throw new Error(`polls closer than a minute apart (gaps ${gaps.join(', ')} ms): more than one process polls`);
-		if (!worker) throw new Error(`execution ${summary.id} is in no worker's log`);
 	});
 	row.wall = Date.now() - started;
 }
@@ -462,26 +466,53 @@ async function faultPhase({ cluster, sandbox, results, table }) {
 		const response = await cluster.callWebhook('queue-fault', { people: faultPeople.map((email) => ({ email })) });
 		if (response.status !== 200) throw new Error(`webhook answered HTTP ${response.status}`);
 		const summary = await waitFor('the fault execution', async () => (await cluster.executionsOf(FAULT.id))[0], { timeoutMs: 60000 });
-		await waitFor('unsubscribe requests at the sandbox', () => sandbox.requestsFor('talkable').some(unsubscribes), { timeoutMs: 60000, intervalMs: 100 });
-		// Let the execution get well under way (requests in flight, answers pending) before the kill.
-		await sleep(1000);
-		const [label] = cluster.workerOf().get(String(summary.id)) || [];
-		const worker = cluster.workers.find((w) => w.label === label);
-		if (!worker) throw new Error(`execution ${summary.id} is not in any worker's log`);
-		return { id: String(summary.id), worker };
+		// Well under way before the kill: the run has filled its concurrency cap with unsubscribes
+		// whose answers are pending (each is answered FAULT_DELAY_MS late).
+		await waitFor(`${PER_RUN_CAP} unsubscribe requests at the sandbox`, () => sandbox.requestsFor('talkable').filter(unsubscribes).length >= PER_RUN_CAP, {
+			timeoutMs: 120000,
+			intervalMs: 100,
+		});
+		const [label] = (await cluster.whereRan([summary.id])).get(String(summary.id));
+		return { id: String(summary.id), worker: cluster.workers.find((w) => w.label === label) };
 	});
 	if (!victim) return;
+	const survivor = cluster.workers.find((w) => w !== victim.worker);
+	const redisConnections = connectionPorts(victim.worker.pid, cluster.redis.port);
+
+	// A process that is going down keeps its connections open until the kernel has torn it down
+	// (a SIGKILLed n8n worker: milliseconds to tens of them), and Redis hands a waiting job to a
+	// worker's pending BRPOPLPUSH as long as its connection is open: a job enqueued in that window
+	// goes down with the worker. SIGSTOP holds a worker in that state (connections open, nothing
+	// read), so that the window lasts and a job is caught in it for sure.
+	process.kill(victim.worker.pid, 'SIGSTOP');
+	log(`    SIGSTOP ${victim.worker.label} (pid ${victim.worker.pid}) during execution ${victim.id}`);
+	const windowRuns = await windowPhase({ cluster, sandbox, results, survivor, frozen: victim.worker });
 	const sentBeforeKill = sandbox.requestsFor('talkable').filter(unsubscribes).length;
+	// Executions enqueued once the worker has exited and Redis has dropped every connection it had
+	// can only go to the other worker.
 	process.kill(victim.worker.pid, 'SIGKILL');
 	log(`    SIGKILL ${victim.worker.label} (pid ${victim.worker.pid}) while execution ${victim.id} waits on ${sentBeforeKill} delayed unsubscribe request(s)`);
-	const survivor = cluster.workers.find((w) => w !== victim.worker);
+	const gone = await results.check(`queue: fault: the killed worker has exited and Redis has dropped its ${redisConnections.length} connections`, async () => {
+		if (redisConnections.length === 0) throw new Error(`no connection from ${victim.worker.label} to Redis was found before the kill`);
+		await waitFor(`${victim.worker.label} (pid ${victim.worker.pid}) to exit`, () => !victim.worker.server.isAlive(), { timeoutMs: 60000, intervalMs: 50 });
+		await waitFor(
+			`Redis to drop the connections of ${victim.worker.label} (ports ${redisConnections.join(', ')})`,
+			async () => {
+				const open = await cluster.redis.clientPorts();
+				return redisConnections.every((port) => !open.has(port));
+			},
+			{ timeoutMs: 60000, intervalMs: 50 },
+		);
+		return true;
+	});
+	if (!gone) return;
 
 	await results.check(`queue: fault: the other worker runs the next ${AFTER_KILL_RUNS} executions`, async () => {
 		const responses = await Promise.all(afterBatches.map((batch) => cluster.callWebhook('queue-load', { people: batch.map((email) => ({ email })) })));
 		const bad = responses.filter((r) => r.status !== 200 || !Array.isArray(r.body) || r.body.length !== AFTER_KILL_ITEMS);
 		if (bad.length) throw new Error(`${bad.length} calls failed: ${bad.map((r) => `HTTP ${r.status}`).join(', ')}`);
 		const list = (await cluster.executionsOf(LOAD.id)).slice(0, AFTER_KILL_RUNS);
-		const byId = cluster.workerOf();
+		const byId = await cluster.whereRan(list.map((e) => e.id));
 		const elsewhere = list.filter((e) => e.status !== 'success' || (byId.get(String(e.id)) || [])[0] !== survivor.label);
 		if (elsewhere.length) throw new Error(`not run successfully by ${survivor.label}: ${elsewhere.map((e) => `${e.id}=${e.status}@${byId.get(String(e.id))}`).join(', ')}`);
 		row.executions += list.length;
@@ -492,7 +523,7 @@ async function faultPhase({ cluster, sandbox, results, table }) {
 	// and the process that enqueued it (the webhook process) records the execution as "error" with
 	// MaxStalledCountError. "crashed" is what the main's queue recovery writes later for executions
 	// whose enqueuing process is gone too (N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL, 180 min).
-	const failed = await results.check('queue: fault: n8n records the killed execution as failed (stalled job, not retried)', async () => {
+	await results.check('queue: fault: n8n records the killed execution as failed (stalled job, not retried)', async () => {
 		const summary = await waitFor(
 			`execution ${victim.id} to leave "running"`,
 			async () => {
@@ -514,8 +545,8 @@ async function faultPhase({ cluster, sandbox, results, table }) {
 	});
 
 	await results.check('queue: fault: the killed execution was not run again, no unsubscribe sent twice', async () => {
-		// Give a stalled-job re-run (if Bull handed the job on) the time to show at the sandbox.
-		if (failed) await sleep(3000);
+		// With a stalled count of 0 the job is failed (the check above) and removed, so no worker
+		// can run it again; with 1 it would have been run again before it could end.
 		const rerun = Cluster.executionsInLog(survivor).started.has(victim.id);
 		const dup = duplicates(sandbox, 'talkable', unsubscribes);
 		row.duplicates = dup.twice.length;
@@ -524,9 +555,75 @@ async function faultPhase({ cluster, sandbox, results, table }) {
 		if (dup.twice.length) throw new Error(`${dup.twice.length} unsubscribes sent twice, e.g. ${dup.twice.slice(0, 3).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
 		if (dup.total > FAULT_ITEMS) throw new Error(`${dup.total} unsubscribe requests for ${FAULT_ITEMS} people`);
 	});
+	if (windowRuns) {
+		await results.check(
+			MAX_STALLED_COUNT === 0
+				? 'queue: fault: the execution caught by the going-down worker fails as stalled (HTTP 500, MaxStalledCountError) and sent nothing; the others ran once on the other worker'
+				: `queue: fault: every execution caught by the going-down worker is run once by the other worker (stalled count ${MAX_STALLED_COUNT})`,
+			() => assertWindowRuns({ cluster, sandbox, survivor, windowRuns }),
+		);
+		row.note += `; ${windowRuns.filter((w) => w.caught).length} of ${windowRuns.length} executions enqueued while ${victim.worker.label} was going down were caught by it`;
+	}
 	sandbox.clearFaults();
 	row.wall = Date.now() - started;
 	row.maxConcurrency = (sandbox.stats().byVendor.talkable || {}).maxInFlight || 0;
+}
+
+/**
+ * Executions enqueued while a worker is frozen (SIGSTOP) with its Redis connections open. Redis
+ * hands jobs to the workers' pending BRPOPLPUSH in turn, so one of the first two goes to the
+ * frozen worker. With a stalled count of 0 the webhook caller's answer tells which (HTTP 500 once
+ * the job has failed as stalled), and runs go on until one is caught; with another count the
+ * caught job is run later by the other worker (HTTP 200 either way), so two runs are made.
+ */
+async function windowPhase({ cluster, sandbox, results, survivor, frozen }) {
+	const runs = [];
+	const ok = await results.check(`queue: fault: executions enqueued while ${frozen.label} is frozen answer their webhook calls`, async () => {
+		for (let attempt = 1; attempt <= WINDOW_TRIES; attempt += 1) {
+			const people = emails(`window${attempt}`, WINDOW_ITEMS);
+			seedPeople(sandbox, people);
+			const known = new Set((await cluster.executionsOf(LOAD.id)).map((e) => String(e.id)));
+			// The webhook answers when the execution has ended (last node), or failed.
+			const response = await cluster.callWebhook('queue-load', { people: people.map((email) => ({ email })) });
+			const summary = await waitFor(`the execution of window run ${attempt} to end`, async () => {
+				const found = (await cluster.executionsOf(LOAD.id)).find((e) => !known.has(String(e.id)));
+				return found && !['new', 'running', 'waiting'].includes(found.status) ? found : undefined;
+			}, { timeoutMs: 120000 });
+			const caught = response.status === 500;
+			runs.push({ attempt, people, response, summary, caught });
+			log(`    window run ${attempt}: execution ${summary.id} "${summary.status}", webhook HTTP ${response.status}`);
+			if (MAX_STALLED_COUNT === 0 ? caught : attempt === 2) return true;
+		}
+		throw new Error(`none of ${WINDOW_TRIES} executions went to the frozen ${frozen.label} (HTTP ${runs.map((r) => r.response.status).join(', ')}): its pending BRPOPLPUSH may have run out`);
+	});
+	return ok ? runs : undefined;
+}
+
+/** What n8n promises for executions enqueued while a worker goes down (windowPhase). */
+async function assertWindowRuns({ cluster, sandbox, survivor, windowRuns }) {
+	const byId = await cluster.whereRan(windowRuns.filter((run) => !run.caught).map((run) => run.summary.id));
+	for (const run of windowRuns) {
+		const sent = new Map();
+		for (const r of sandbox.requestsFor('talkable')) {
+			const email = decodeURIComponent(r.path.split('/')[2] || '');
+			if (run.people.includes(email)) sent.set(email, (sent.get(email) || 0) + 1);
+		}
+		const where = `window run ${run.attempt} (execution ${run.summary.id}, webhook HTTP ${run.response.status})`;
+		if (run.caught) {
+			const execution = await cluster.execution(run.summary.id);
+			const message = (execution.data && execution.data.resultData.error && execution.data.resultData.error.message) || '';
+			if (run.summary.status !== 'error' || !/failed to be processed too many times/.test(message)) {
+				throw new Error(`${where}: "${run.summary.status}" (${message || 'no error'}), expected "error" with n8n's MaxStalledCountError`);
+			}
+			if (sent.size) throw new Error(`${where}: failed as stalled, yet ${sent.size} of its people reached the sandbox`);
+			continue;
+		}
+		if (run.response.status !== 200 || run.summary.status !== 'success') throw new Error(`${where}: "${run.summary.status}"`);
+		const ranOn = byId.get(String(run.summary.id)) || [];
+		if (ranOn.length !== 1 || ranOn[0] !== survivor.label) throw new Error(`${where}: run by [${ranOn.join(', ')}], expected ${survivor.label} alone`);
+		const wrong = run.people.filter((email) => sent.get(email) !== 1);
+		if (wrong.length) throw new Error(`${where}: ${wrong.length} people were not looked up exactly once (${wrong.map((e) => `${e} ×${sent.get(e) || 0}`).join(', ')})`);
+	}
 }
 
 function countBy(values) {

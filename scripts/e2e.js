@@ -25,7 +25,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ROOT, RUNTIME_DIR, Timer, log, ensureDir, formatDuration, freePort } = require('./lib/util');
+const { ROOT, RUNTIME_DIR, Timer, log, ensureDir, formatDuration, freePorts, failureContext } = require('./lib/util');
 const runtimes = require('./lib/runtimes');
 const pkg = require('./lib/package');
 const { N8n, nodeOutput, nodeError } = require('./lib/n8n');
@@ -58,6 +58,21 @@ class Results {
 		this.passed = 0;
 		this.failed = 0;
 		this.failures = [];
+		/** What a failing check prints besides its error (see within()). */
+		this.contexts = [];
+	}
+
+	/**
+	 * While `fn` runs, a failing check also prints `failureContext(where)`: the last lines of those
+	 * n8n logs and the last requests those sandboxes got (scripts/lib/util.js).
+	 */
+	async within(where, fn) {
+		this.contexts.push(where);
+		try {
+			return await fn();
+		} finally {
+			this.contexts.pop();
+		}
 	}
 
 	async check(name, fn) {
@@ -70,9 +85,13 @@ class Results {
 			return value;
 		} catch (error) {
 			this.failed += 1;
-			const message = error && error.stack ? error.stack.split('\n').slice(0, 6).join('\n') : String(error);
+			// The whole message (a browser check's ends with its screenshot), then where it was thrown.
+			const frames = error && error.stack ? error.stack.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 3) : [];
+			const message = [error && error.message !== undefined ? error.message : String(error), ...frames].join('\n');
 			this.failures.push({ name, message });
-			log(`  FAIL ${name} ${took()}\n${message.replace(/^/gm, '       ')}`);
+			const where = this.contexts.at(-1);
+			const context = where ? `\n${failureContext(where)}` : '';
+			log(`  FAIL ${name} ${took()}\n${`${message}${context}`.replace(/^/gm, '       ')}`);
 			return undefined;
 		}
 	}
@@ -136,11 +155,12 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 	const home = path.join(RUNTIME_DIR, 'e2e', `${label}-home`);
 	fs.rmSync(home, { recursive: true, force: true });
 	ensureDir(home);
+	const [port, brokerPort] = await freePorts(2);
 	const n8n = new N8n({
 		runtime,
 		home,
-		port: await freePort(),
-		brokerPort: await freePort(),
+		port,
+		brokerPort,
 		owner: { email: 'e2e-owner@example.com', password: 'E2eOwner-Passw0rd', firstName: 'E2E', lastName: 'Owner' },
 		logName: `e2e-${label}`,
 		load: options.load,
@@ -148,7 +168,9 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 	log(`${label}: n8n ${runtime.version} at ${n8n.baseUrl}, package loaded as ${options.load} (log: ${n8n.logFile})`);
 	const logFrom = secrets.fileSize(n8n.logFile);
 	try {
-		await runtimeChecks({ tarball, sandbox, planned, discovered, results, timer, options, n8n, label });
+		await results.within({ logs: [n8n.logFile], sandboxes: [sandbox] }, () =>
+			runtimeChecks({ tarball, sandbox, planned, discovered, results, timer, options, n8n, label }),
+		);
 	} finally {
 		const logs = [{ file: n8n.logFile, from: logFrom }];
 		await secrets.checkLogs({ results, name: label, logs, credentials: planned.credentials, discovered });

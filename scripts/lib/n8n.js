@@ -166,6 +166,22 @@ class N8n {
 		this.server = undefined;
 	}
 
+	/**
+	 * Make the running server log a line of its own (a request for an unknown webhook, which n8n
+	 * logs with its path) and wait until that line is in the log file: whatever n8n logged before
+	 * it is then in the file too (one pipe, written in order).
+	 */
+	async syncLog() {
+		const mark = `e2e-log-sync-${crypto.randomUUID()}`;
+		const from = fs.existsSync(this.logFile) ? fs.statSync(this.logFile).size : 0;
+		const answer = await this.call('GET', `/webhook/${mark}`, undefined, { auth: false });
+		await waitFor(
+			`n8n's log line for GET /webhook/${mark} (answered HTTP ${answer.status}) in ${this.logFile}`,
+			() => readFrom(this.logFile, from).includes(mark),
+			{ timeoutMs: 30000, intervalMs: 50 },
+		);
+	}
+
 	/** One REST call; returns { status, body, headers }. Sends the session cookie once logged in. */
 	async call(method, urlPath, body, { auth = true } = {}) {
 		const headers = { 'browser-id': BROWSER_ID, accept: 'application/json' };
@@ -267,6 +283,23 @@ class N8n {
 	}
 }
 
+/** The text appended to a file since byte `from` ('' when there is none). */
+function readFrom(file, from) {
+	let handle;
+	try {
+		handle = fs.openSync(file, 'r');
+		const size = fs.fstatSync(handle).size;
+		if (size <= from) return '';
+		const buffer = Buffer.alloc(size - from);
+		fs.readSync(handle, buffer, 0, buffer.length, from);
+		return buffer.toString('utf8');
+	} catch {
+		return '';
+	} finally {
+		if (handle !== undefined) fs.closeSync(handle);
+	}
+}
+
 /** The JSON document `n8n execute --rawOutput` prints after its log lines. */
 function parseRawOutput(stdout) {
 	const lines = stdout.split('\n');
@@ -301,4 +334,4 @@ function randomPassword() {
 	return `Sb${crypto.randomBytes(9).toString('base64url')}7x`;
 }
 
-module.exports = { N8n, parseRawOutput, nodeOutput, nodeError, randomPassword };
+module.exports = { N8n, parseRawOutput, nodeOutput, nodeError, randomPassword, readFrom };

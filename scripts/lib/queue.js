@@ -16,12 +16,12 @@ const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
 
-const { RUNTIME_DIR, LOG_DIR, ensureDir, log, run, startBackground, waitFor, freePort } = require('./util');
+const { RUNTIME_DIR, LOG_DIR, ensureDir, log, run, startBackground, waitFor, freePort, freePorts } = require('./util');
 const { N8n } = require('./n8n');
+const { aptInstall, isRoot } = require('./runtimes');
 
 const QUEUE_DIR = path.join(RUNTIME_DIR, 'queue');
 const APT_PACKAGES = ['redis-server', 'postgresql'];
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** Newest PostgreSQL server binaries Debian installed (/usr/lib/postgresql/<major>/bin). */
 function postgresBin() {
@@ -38,33 +38,12 @@ function redisBin() {
 	return ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((file) => fs.existsSync(file));
 }
 
-/**
- * Install redis-server and postgresql with apt-get when missing (`apt-get update` once). Another
- * apt-get (the Chromium install of the e2e run) may hold the dpkg lock: wait for it.
- */
+/** Install redis-server and postgresql with apt-get when missing (through runtimes.aptInstall: one apt-get at a time). */
 async function ensurePackages() {
 	if (redisBin() && postgresBin()) return false;
-	if (!isRoot()) {
-		throw new Error(`redis-server/postgresql missing: run "sudo apt-get update && sudo apt-get install -y ${APT_PACKAGES.join(' ')}"`);
-	}
-	const logFile = path.join(ensureDir(LOG_DIR), 'install-queue-apt.log');
-	log(`Installing Debian ${APT_PACKAGES.join(' + ')} with apt-get (log: ${logFile})`);
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const lockWait = ['-o', 'DPkg::Lock::Timeout=900'];
-	const apt = async (args) => {
-		for (let attempt = 1; ; attempt += 1) {
-			try {
-				return await run('apt-get', [...lockWait, ...args], { logFile, env });
-			} catch (error) {
-				// apt-get update's list lock is not covered by DPkg::Lock::Timeout on every apt version.
-				if (attempt >= 60 || !/Could not get lock|Unable to lock|is another process using it/i.test(error.message)) throw error;
-				await new Promise((resolve) => setTimeout(resolve, 5000));
-			}
-		}
-	};
-	await apt(['update']);
-	await apt(['install', '-y', '--no-install-recommends', ...APT_PACKAGES]);
-	if (!redisBin() || !postgresBin()) throw new Error('apt-get finished but redis-server or PostgreSQL binaries are still missing');
+	const logFile = path.join(ensureDir(LOG_DIR), 'install-apt.log');
+	await aptInstall(APT_PACKAGES, { logFile, label: 'redis-server/postgresql' });
+	if (!redisBin() || !postgresBin()) throw new Error(`apt-get finished but redis-server or PostgreSQL binaries are still missing (log: ${logFile})`);
 	return true;
 }
 
@@ -236,6 +215,35 @@ class Redis {
 		});
 	}
 
+	/** One command over a plain socket; resolves to its parsed answer (string, number, null or array). */
+	command(...args) {
+		return new Promise((resolve, reject) => {
+			const socket = net.connect(this.port, '127.0.0.1');
+			let received = Buffer.alloc(0);
+			socket.setTimeout(5000);
+			socket.once('connect', () => socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(String(a))}\r\n${a}\r\n`).join('')}`));
+			socket.on('data', (data) => {
+				received = Buffer.concat([received, data]);
+				const parsed = parseResp(received, 0);
+				if (!parsed) return;
+				socket.destroy();
+				if (parsed.value instanceof Error) reject(parsed.value);
+				else resolve(parsed.value);
+			});
+			socket.once('error', reject);
+			socket.once('timeout', () => {
+				socket.destroy();
+				reject(new Error(`redis on 127.0.0.1:${this.port} did not answer ${args[0]} within 5 s`));
+			});
+		});
+	}
+
+	/** The client ports Redis has a connection from right now (CLIENT LIST addr=127.0.0.1:<port>). */
+	async clientPorts() {
+		const list = await this.command('CLIENT', 'LIST');
+		return new Set([...list.matchAll(/addr=127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1])));
+	}
+
 	ping() {
 		return new Promise((resolve) => {
 			const socket = net.connect(this.port, '127.0.0.1');
@@ -253,6 +261,9 @@ class Redis {
 		});
 	}
 }
+
+/** QUEUE_WORKER_MAX_STALLED_COUNT of the cluster: 0, or E2E_QUEUE_MAX_STALLED_COUNT to watch n8n's default (1). */
+const MAX_STALLED_COUNT = Number(process.env.E2E_QUEUE_MAX_STALLED_COUNT || 0);
 
 /**
  * Settings every process of the cluster shares. A shorter job lock (20 s instead of 60 s) makes
@@ -282,7 +293,7 @@ function clusterEnv({ postgres, redis, database, encryptionKey, webhookUrl }) {
 		QUEUE_WORKER_LOCK_DURATION: '20000',
 		QUEUE_WORKER_LOCK_RENEW_TIME: '4000',
 		QUEUE_WORKER_STALLED_INTERVAL: '5000',
-		QUEUE_WORKER_MAX_STALLED_COUNT: process.env.E2E_QUEUE_MAX_STALLED_COUNT || '0',
+		QUEUE_WORKER_MAX_STALLED_COUNT: String(MAX_STALLED_COUNT),
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		QUEUE_BULL_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
@@ -305,9 +316,11 @@ class Cluster {
 	}
 
 	async prepare() {
-		const [mainPort, webhookPort, ...brokerPorts] = await Promise.all(
-			Array.from({ length: 4 + this.workerCount }, () => freePort()),
-		);
+		// Editor/REST ports of main, webhook and each worker, then a task-runner broker port for each.
+		const processes = 2 + this.workerCount;
+		const ports = await freePorts(2 * processes);
+		const [mainPort, webhookPort, ...workerPorts] = ports.slice(0, processes);
+		const brokerPorts = ports.slice(processes);
 		this.webhookBase = `http://127.0.0.1:${webhookPort}`;
 		const shared = clusterEnv({
 			postgres: this.postgres,
@@ -331,7 +344,7 @@ class Cluster {
 		this.main = make('main', mainPort, brokerPorts[0]);
 		this.webhook = make('webhook', webhookPort, brokerPorts[1]);
 		for (let i = 0; i < this.workerCount; i += 1) {
-			const worker = make(`worker-${i + 1}`, await freePort(), brokerPorts[2 + i]);
+			const worker = make(`worker-${i + 1}`, workerPorts[i], brokerPorts[2 + i]);
 			worker.label = `worker-${i + 1}`;
 			this.workers.push(worker);
 		}
@@ -397,6 +410,22 @@ class Cluster {
 		return byId;
 	}
 
+	/**
+	 * Which workers ran these executions (a Map id → [labels]), once each of them is in a worker's
+	 * log: the log files are written from the workers' output pipes a moment after the fact.
+	 */
+	async whereRan(ids) {
+		const wanted = ids.map(String);
+		return waitFor(
+			`the workers' log lines "Worker started execution <id>" for ${wanted.join(', ')}`,
+			() => {
+				const byId = this.workerOf();
+				return wanted.every((id) => byId.has(id)) ? byId : undefined;
+			},
+			{ timeoutMs: 30000 },
+		);
+	}
+
 	/** POST to a production webhook on the webhook process. */
 	async callWebhook(webhookPath, body) {
 		return this.webhook.call('POST', `/webhook/${webhookPath}`, body, { auth: false });
@@ -419,6 +448,66 @@ class Cluster {
 		const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
 		return { ...execution, data };
 	}
+}
+
+/**
+ * One RESP value from `buffer` at `offset`: { value, end }, or undefined while it is incomplete.
+ * Errors come back as Error values.
+ */
+function parseResp(buffer, offset) {
+	const lineEnd = buffer.indexOf('\r\n', offset);
+	if (lineEnd === -1) return undefined;
+	const type = String.fromCharCode(buffer[offset]);
+	const line = buffer.toString('utf8', offset + 1, lineEnd);
+	const next = lineEnd + 2;
+	if (type === '+') return { value: line, end: next };
+	if (type === '-') return { value: new Error(`redis: ${line}`), end: next };
+	if (type === ':') return { value: Number(line), end: next };
+	if (type === '$') {
+		const length = Number(line);
+		if (length === -1) return { value: null, end: next };
+		if (buffer.length < next + length + 2) return undefined;
+		return { value: buffer.toString('utf8', next, next + length), end: next + length + 2 };
+	}
+	if (type === '*') {
+		const count = Number(line);
+		if (count === -1) return { value: null, end: next };
+		const items = [];
+		let at = next;
+		for (let i = 0; i < count; i += 1) {
+			const item = parseResp(buffer, at);
+			if (!item) return undefined;
+			items.push(item.value);
+			at = item.end;
+		}
+		return { value: items, end: at };
+	}
+	return { value: new Error(`redis: unexpected answer ${JSON.stringify(buffer.toString('utf8', offset, lineEnd))}`), end: next };
+}
+
+/**
+ * The local ports of a process's TCP connections to 127.0.0.1:`remotePort` (Linux /proc): its
+ * sockets' inodes from /proc/<pid>/fd, matched in /proc/net/tcp.
+ */
+function connectionPorts(pid, remotePort) {
+	const inodes = new Set();
+	for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+		try {
+			const match = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+			if (match) inodes.add(match[1]);
+		} catch {
+			/* closed meanwhile */
+		}
+	}
+	const ports = [];
+	for (const line of fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+		const cols = line.trim().split(/\s+/);
+		if (cols.length < 10 || !inodes.has(cols[9])) continue;
+		const [, local] = cols[1].split(':');
+		const [, remote] = cols[2].split(':');
+		if (parseInt(remote, 16) === remotePort) ports.push(parseInt(local, 16));
+	}
+	return ports;
 }
 
 function readText(file) {
@@ -483,4 +572,4 @@ async function startCountingSandbox(startSandbox, options) {
 	return { sandbox, statsSource: 'queue.js wrapper (sandbox.stats() is missing)' };
 }
 
-module.exports = { QUEUE_DIR, ensurePackages, Postgres, Redis, Cluster, stopAll, startCountingSandbox, killGroup };
+module.exports = { QUEUE_DIR, ensurePackages, Postgres, Redis, Cluster, stopAll, startCountingSandbox, killGroup, connectionPorts, MAX_STALLED_COUNT };

@@ -22,6 +22,7 @@ const NODE_24_VERSION = '24.21.0';
 const OVERRIDES = { xlsx: '0.18.5' };
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const CHROMIUM = '/usr/bin/chromium';
 
 const runtimeDir = (name) => path.join(RUNTIME_DIR, name);
 
@@ -205,23 +206,66 @@ function npmCli() {
 	return found;
 }
 
-const CHROMIUM = '/usr/bin/chromium';
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/**
+ * Every apt-get of this process runs through this chain, one at a time: the e2e installs Chromium
+ * and the queue suite's Redis/PostgreSQL side by side, and two apt-get processes at once fail on
+ * apt's locks ("Could not get lock /var/lib/apt/lists/lock"). `apt-get update` runs once.
+ */
+let aptChain = Promise.resolve();
+let aptUpdated = false;
+
+/** Install Debian packages with apt-get (root only), after any apt-get of this process has finished. */
+function aptInstall(packages, { logFile, label }) {
+	const step = aptChain.then(async () => {
+		if (!isRoot()) throw new Error(`${label} missing: run "sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}"`);
+		log(`Installing Debian ${packages.join(' + ')} with apt-get (log: ${logFile})`);
+		await timedInstall(packages.join(' + '), async () => {
+			if (!aptUpdated) {
+				await aptGet(['update'], logFile);
+				aptUpdated = true;
+			}
+			await aptGet(['install', '-y', '--no-install-recommends', ...packages], logFile);
+		});
+	});
+	aptChain = step.catch(() => {});
+	return step;
+}
+
+/** How long an apt-get waits for apt's locks held by another program (unattended upgrades, a user's apt). */
+const APT_LOCK_WAIT_S = 900;
+
+/**
+ * One apt-get command. A lock held by another program is waited for: dpkg's lock through
+ * DPkg::Lock::Timeout, and the lists lock (which `apt-get update` takes, and which that option
+ * does not cover on every apt version) by trying again until the same ceiling, then failing
+ * with what held it.
+ */
+async function aptGet(args, logFile) {
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const deadline = Date.now() + APT_LOCK_WAIT_S * 1000;
+	for (;;) {
+		try {
+			return await run('apt-get', ['-o', `DPkg::Lock::Timeout=${APT_LOCK_WAIT_S}`, ...args], { logFile, env });
+		} catch (error) {
+			const locked = /Could not get lock|Unable to lock|is another process using it/i.test(error.message);
+			if (!locked || Date.now() > deadline) {
+				if (locked) error.message = `apt's lock was still held by another program after ${APT_LOCK_WAIT_S} s: ${error.message}`;
+				throw error;
+			}
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+		}
+	}
+}
 
 /** Debian Chromium for the browser suite (never a downloaded browser build). */
 async function ensureChromium() {
 	if (fs.existsSync(CHROMIUM)) return false;
-	ensureDir(LOG_DIR);
-	const logFile = path.join(LOG_DIR, 'install-chromium.log');
-	if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-		throw new Error(`${CHROMIUM} is missing: run "sudo apt-get update && sudo apt-get install -y chromium fonts-liberation"`);
-	}
-	log(`Installing Debian chromium + fonts-liberation with apt-get (log: ${logFile})`);
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	await timedInstall('chromium', async () => {
-		await run('apt-get', ['update'], { logFile, env });
-		await run('apt-get', ['install', '-y', 'chromium', 'fonts-liberation'], { logFile, env });
-	});
+	const logFile = path.join(ensureDir(LOG_DIR), 'install-apt.log');
+	await aptInstall(['chromium', 'fonts-liberation'], { logFile, label: CHROMIUM });
+	if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get finished but ${CHROMIUM} is still missing (log: ${logFile})`);
 	return true;
 }
 
-module.exports = { n8n1, n8n2, node24, ensureChromium, CHROMIUM, npmEnv, NPM };
+module.exports = { n8n1, n8n2, node24, ensureChromium, aptInstall, isRoot, CHROMIUM, npmEnv, NPM };

@@ -70,8 +70,9 @@ function run(command, args, options = {}) {
 			if (sink) sink.write(chunk);
 		});
 		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			if (sink) sink.end(`\n[exit ${code}${signal ? ` ${signal}` : ''}]\n`);
+		child.on('close', async (code, signal) => {
+			// Everything the command printed is in its log file before this resolves.
+			if (sink) await new Promise((done) => sink.end(`\n[exit ${code}${signal ? ` ${signal}` : ''}]\n`, done));
 			const result = {
 				code,
 				stdout: Buffer.concat(out).toString('utf8'),
@@ -112,6 +113,8 @@ function startBackground(command, args, options = {}) {
 	child.stdout.on('data', onData);
 	child.stderr.on('data', onData);
 	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	// Closed: the process has exited, its output pipes are drained and its log file is written.
+	const closed = new Promise((resolve) => child.on('close', resolve)).then(() => (sink ? new Promise((done) => sink.end(done)) : undefined));
 	let alive = true;
 	exited.then(() => {
 		alive = false;
@@ -121,8 +124,13 @@ function startBackground(command, args, options = {}) {
 		exited,
 		isAlive: () => alive,
 		output: () => output,
+		closed,
+		/**
+		 * SIGTERM to the process group, SIGKILL after `graceMs`; then SIGKILL to what is left of the
+		 * group (a task runner whose n8n was killed still holds the output pipes). Resolves once the
+		 * log file holds everything the process printed.
+		 */
 		async stop(graceMs = 15000) {
-			if (!alive) return exited;
 			const signalGroup = (signal) => {
 				try {
 					process.kill(-child.pid, signal);
@@ -130,12 +138,15 @@ function startBackground(command, args, options = {}) {
 					/* already gone */
 				}
 			};
-			signalGroup('SIGTERM');
-			const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
-			const result = await exited;
-			clearTimeout(timer);
-			if (sink) sink.end();
-			return result;
+			if (alive) {
+				signalGroup('SIGTERM');
+				const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
+				await exited;
+				clearTimeout(timer);
+			}
+			signalGroup('SIGKILL');
+			await closed;
+			return exited;
 		},
 	};
 }
@@ -169,16 +180,86 @@ function portIsFree(port) {
 	});
 }
 
-/** A port on 127.0.0.1 that is free right now. */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
+/** Ports this process has handed out: never handed out twice, even once their probe socket is closed. */
+const handedOut = new Set();
+
+/**
+ * `count` ports on 127.0.0.1, each free when chosen: all probe sockets are held open until every
+ * port is chosen (so no two are alike), and a port already handed out in this run is never given
+ * again (a closed probe's port can come back from the kernel). A process that later fails to bind
+ * one still says so itself (EADDRINUSE in its log, which a failing check prints).
+ */
+async function freePorts(count) {
+	const servers = [];
+	const ports = [];
+	try {
+		while (ports.length < count) {
+			const server = net.createServer();
+			servers.push(server);
+			await new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(0, '127.0.0.1', resolve);
+			});
 			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
+			if (handedOut.has(port)) continue;
+			handedOut.add(port);
+			ports.push(port);
+		}
+		return ports;
+	} finally {
+		await Promise.all(servers.map((server) => new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve()))));
+	}
+}
+
+/** One port on 127.0.0.1 that is free right now (see freePorts). */
+async function freePort() {
+	const [port] = await freePorts(1);
+	return port;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI_COLOURS = /\x1b\[[0-9;]*m/g;
+
+/** A log text without its terminal colour codes. */
+const stripColours = (text) => text.replace(ANSI_COLOURS, '');
+
+/** The last `count` lines of a text file ('' when it does not exist), colour codes removed. */
+function tailLines(file, count = 20) {
+	let text;
+	try {
+		const size = fs.statSync(file).size;
+		const length = Math.min(size, 256 * 1024);
+		const buffer = Buffer.alloc(length);
+		const handle = fs.openSync(file, 'r');
+		try {
+			fs.readSync(handle, buffer, 0, length, size - length);
+		} finally {
+			fs.closeSync(handle);
+		}
+		text = buffer.toString('utf8');
+	} catch {
+		return '';
+	}
+	const lines = stripColours(text).trimEnd().split('\n');
+	return lines.slice(-count).join('\n');
+}
+
+/**
+ * What a failing check prints besides its error, so that its output alone says why: the last lines
+ * of each n8n log and the last requests each vendor sandbox got, with its answers (method, path and
+ * status only: headers and bodies carry credentials).
+ */
+function failureContext({ logs = [], sandboxes = [] }) {
+	const parts = [];
+	for (const file of logs) {
+		const tail = tailLines(file, 15);
+		parts.push(`last lines of ${path.relative(ROOT, file)}:\n${tail ? tail.replace(/^/gm, '  ') : '  (empty)'}`);
+	}
+	for (const sandbox of sandboxes) {
+		const last = sandbox.requests.slice(-8).map((r) => `  ${r.vendor} ${r.method} ${r.path} → ${r.status ?? 'no answer (yet)'}`);
+		parts.push(`last requests at the sandbox ${sandbox.origin} (${sandbox.requests.length} since its reset):\n${last.join('\n') || '  (none)'}`);
+	}
+	return parts.join('\n');
 }
 
 function ensureDir(dir) {
@@ -207,6 +288,10 @@ module.exports = {
 	waitFor,
 	portIsFree,
 	freePort,
+	freePorts,
+	tailLines,
+	stripColours,
+	failureContext,
 	ensureDir,
 	readJson,
 	writeJson,

@@ -30,7 +30,7 @@ const LAUNCH_ARGS = [
 	'--no-first-run',
 ];
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const UI_TIMEOUT = 30000;
+const UI_TIMEOUT = 60000;
 const debug = process.env.E2E_DEBUG ? (...args) => console.log(`    [browser ${new Date().toISOString().slice(11, 23)}]`, ...args) : () => {};
 const TEST_OK = 'Connection tested successfully';
 const TEST_FAILED = /Couldn.t connect with these settings/;
@@ -40,7 +40,20 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 	for (const file of fs.readdirSync(artifactsDir)) {
 		if (file.startsWith(`${label}-`) && file.endsWith('.png')) fs.rmSync(path.join(artifactsDir, file));
 	}
-	const shot = (page, name) => page.screenshot({ path: path.join(artifactsDir, `${label}-${name}.png`) }).catch(() => {});
+	/** Save a screenshot; returns its path (for failure messages), or why there is none. */
+	const shot = async (page, name) => {
+		const file = path.join(artifactsDir, `${label}-${name}.png`);
+		return page.screenshot({ path: file }).then(
+			() => path.relative(process.cwd(), file),
+			(error) => `no screenshot (${error.message.split('\n')[0]})`,
+		);
+	};
+	/** Rethrow a browser check's error with the screenshot of the moment it failed. */
+	const failWithShot = async (page, name, error) => {
+		const where = await shot(page, name);
+		if (error instanceof Error) error.message = `${error.message}\nscreenshot: ${where}`;
+		throw error;
+	};
 	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
 	const blocked = new Set();
 	try {
@@ -101,8 +114,7 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 					await shot(page, `${vendor.node}-parameters`);
 					return true;
 				} catch (error) {
-					await shot(page, `${vendor.node}-parameters-FAILED`);
-					throw error;
+					await failWithShot(page, `${vendor.node}-parameters-FAILED`, error);
 				}
 			});
 			if (!opened) {
@@ -120,13 +132,15 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 						const dialog = page.locator('[data-test-id="credential-edit-dialog"]');
 						await dialog.waitFor();
 						debug('dialog open');
-						await fillCredential(dialog, instance, credential.data);
+						const secrets = pkg.secretFields(instance);
+						const typed = await fillCredential(dialog, instance, credential.data);
 						debug('filled');
 						const save = page.locator('[data-test-id="credential-save-button"]');
-						await expectTest(page, () => save.click(), 'OK');
-						// n8n 2.x closes the dialog after a successful test: open the credential again.
-						await dialog.waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
-						if (!(await dialog.isVisible())) {
+						await expectTest(page, () => save.click(), 'OK', typed, secrets);
+						// n8n 2.x closes a dialog opened from a node's credential selector once its
+						// test succeeds (the modal's closeOnSave); 1.x keeps it open. Open it again.
+						if (n8n.runtime.major >= 2) {
+							await dialog.waitFor({ state: 'hidden' });
 							await page.locator('[data-test-id="credential-edit-button"]').first().click();
 							await dialog.waitFor();
 						}
@@ -138,15 +152,14 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 						debug('retried OK');
 						await shot(page, `${vendor.node}-credential-ok`);
 						const wrong = pkg.withWrongSecrets(instance, credential.data);
-						await fillCredential(dialog, instance, wrong.data, wrong.fields);
+						const typedWrong = await fillCredential(dialog, instance, wrong.data, wrong.fields);
 						debug('filled wrong');
-						await expectTest(page, () => save.click(), 'Error');
+						await expectTest(page, () => save.click(), 'Error', typedWrong, secrets);
 						await page.getByText(TEST_FAILED).waitFor();
 						debug('wrong secret fails');
 						await shot(page, `${vendor.node}-credential-wrong-secret`);
 					} catch (error) {
-						await shot(page, `${vendor.node}-credential-FAILED`);
-						throw error;
+						await failWithShot(page, `${vendor.node}-credential-FAILED`, error);
 					} finally {
 						await closeModals(page);
 					}
@@ -161,8 +174,7 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 					await checkTriggerInPanel(page, n8n, description, vendor.vendor);
 					await shot(page, `${vendor.node}Trigger-panel`);
 				} catch (error) {
-					await shot(page, `${vendor.node}Trigger-panel-FAILED`);
-					throw error;
+					await failWithShot(page, `${vendor.node}Trigger-panel-FAILED`, error);
 				} finally {
 					await closeModals(page);
 				}
@@ -185,8 +197,7 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 					if (withIssues.length) throw new Error(`nodes with issues: ${withIssues.join(', ')}`);
 					await shot(page, `example-${workflow.id}`);
 				} catch (error) {
-					await shot(page, `example-${workflow.id}-FAILED`);
-					throw error;
+					await failWithShot(page, `example-${workflow.id}-FAILED`, error);
 				}
 			});
 		}
@@ -196,62 +207,72 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 	}
 }
 
-/** Do `action` and expect the editor's POST /rest/credentials/test to answer `status`. */
-async function expectTest(page, action, status) {
+/**
+ * Do `action` (a save or a retest) and expect the editor's POST /rest/credentials/test to answer
+ * `status`. The test must carry the values just typed (`data`, by field): a failure shows what was
+ * tested (the `secrets` fields only as "as typed" or "NOT as typed") and what n8n answered.
+ */
+async function expectTest(page, action, status, data = {}, secrets = []) {
 	const [response] = await Promise.all([
 		page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/rest/credentials/test')),
 		action(),
 	]);
+	const sent = (JSON.parse(response.request().postData() || '{}').credentials || {}).data || {};
 	const body = await response.json().catch(() => undefined);
 	const answer = body && body.data;
+	const fields = Object.keys(data);
+	const shown = fields.map((name) =>
+		secrets.includes(name) ? `${name}: ${sent[name] === data[name] ? 'as typed' : 'NOT as typed'}` : `${name}: ${JSON.stringify(sent[name])}`,
+	);
 	if (!answer || answer.status !== status) {
-		throw new Error(`credential test answered ${JSON.stringify(answer || body)} (HTTP ${response.status()}), expected status ${status}`);
+		throw new Error(`credential test answered ${JSON.stringify(answer || body)} (HTTP ${response.status()}), expected status ${status}; it tested { ${shown.join(', ')} }`);
 	}
+	const differs = fields.filter((name) => sent[name] !== data[name]);
+	if (differs.length) throw new Error(`the editor tested other values than the ones typed: { ${shown.join(', ')} }`);
 }
 
 /**
- * A vendor that also has a trigger shows "Triggers (N)" first and "Actions (N)" folded on an
- * empty canvas: unfold the actions when the wanted one is not showing.
+ * A vendor that also has a trigger lists "Actions (N)" and "Triggers (N)" as categories, each
+ * folded or not (n8n's `data-category-collapsed`): unfold the actions when they are folded.
  */
 async function expandActions(page, action) {
-	const header = page.locator('[data-test-id="node-creator"]').getByText(/^Actions \(\d+\)$/).last();
-	for (let attempt = 0; attempt < 3; attempt += 1) {
-		// The panel slides in and renders its lists a moment later: give the action time first.
-		if (await action.waitFor({ timeout: 3000 }).then(() => true, () => false)) return;
-		if (await header.isVisible()) await header.click();
+	const header = /^Actions \(\d+\)$/;
+	const category = page.locator('[data-test-id="node-creator"] [data-category-collapsed]').filter({ has: page.getByText(header) }).first();
+	// A node without a trigger lists its actions with no category around them.
+	await action.or(category).first().waitFor();
+	if ((await category.count()) && (await category.getAttribute('data-category-collapsed')) === 'true') {
+		await category.getByText(header).first().click();
 	}
+	await action.waitFor();
 }
 
 /**
  * On a new workflow the node panel offers triggers: searching the vendor's name lists its
  * trigger; choosing it shows the trigger's events (n8n lists them as actions) or opens the node.
  */
+/** `text` as a literal inside a regular expression. */
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 async function checkTriggerInPanel(page, n8n, description, vendorName) {
 	await page.goto(`${n8n.baseUrl}/workflow/new`);
 	await openNodeCreator(page, true);
 	await page.locator('[data-test-id="node-creator-search-bar"]').fill(vendorName);
-	const escaped = vendorName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	await page
 		.locator('[data-test-id="node-creator-item-name"]')
-		.getByText(new RegExp(`^${escaped}( Trigger)?$`))
+		.getByText(new RegExp(`^${escape(vendorName)}( Trigger)?$`))
 		.first()
 		.click();
 	const events = description.properties
 		.filter((p) => ['event', 'events'].includes(p.name) && Array.isArray(p.options))
 		.flatMap((p) => p.options.map((o) => o.name));
-	const creator = page.locator('[data-test-id="node-creator"]');
 	const ndv = page.locator('[data-test-id="ndv"]');
-	const deadline = Date.now() + UI_TIMEOUT;
-	while (Date.now() < deadline) {
-		if (await ndv.isVisible()) {
-			await ndv.getByText(description.displayName).first().waitFor();
-			return;
-		}
-		const text = (await creator.isVisible()) ? await creator.innerText() : '';
-		if (events.some((name) => text.toLowerCase().includes(name.toLowerCase()))) return;
-		await page.waitForTimeout(250);
+	const event = page.locator('[data-test-id="node-creator"]').getByText(new RegExp(events.map(escape).join('|') || '^$', 'i')).first();
+	try {
+		await (events.length ? event.or(ndv).first() : ndv).waitFor();
+	} catch (error) {
+		throw new Error(`neither the events (${events.join(', ')}) nor the ${description.displayName} node showed up: ${error.message.split('\n')[0]}`);
 	}
-	throw new Error(`neither the events (${events.join(', ')}) nor the ${description.displayName} node showed up`);
+	if (await ndv.isVisible()) await ndv.getByText(description.displayName).first().waitFor();
 }
 
 async function openNodeCreator(page, emptyCanvas) {
@@ -260,21 +281,39 @@ async function openNodeCreator(page, emptyCanvas) {
 	await page.locator('[data-test-id="node-creator-search-bar"]').waitFor();
 }
 
-/** Fill the credential dialog: every listed field, or all fields present in `data`. */
+/**
+ * Fill the credential dialog (every listed field, or all fields present in `data`) and check that
+ * the editor holds the values. Each field must be there to fill (Playwright waits for it; a field
+ * that was skipped because it had not rendered yet would keep its default, for a Base URL a real
+ * vendor host that this machine cannot resolve: "The connection cannot be established"). Then the
+ * dialog's Details tab and back: the Connection inputs are mounted anew from the credential data
+ * the editor holds, and each must show what was typed.
+ */
 async function fillCredential(dialog, instance, data, only) {
+	const filled = [];
 	for (const property of instance.properties) {
 		if (only && !only.includes(property.name)) continue;
 		if (data[property.name] === undefined || typeof data[property.name] !== 'string') continue;
-		const input = dialog.locator(`[data-test-id="parameter-input-${property.name}"] input`).first();
-		if (!(await input.count())) continue;
-		await input.fill(data[property.name]);
+		await dialog.locator(`[data-test-id="parameter-input-${property.name}"] input`).first().fill(data[property.name]);
+		filled.push(property.name);
 	}
+	if (filled.length === 0) throw new Error(`none of the fields ${Object.keys(data).join(', ')} is in the credential dialog`);
+	const tab = (name) => dialog.locator('[data-test-id="menu-item"]').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) }).first();
+	await tab('Details').click();
+	await dialog.locator(`[data-test-id="parameter-input-${filled[0]}"]`).waitFor({ state: 'detached' });
+	await tab('Connection').click();
+	for (const name of filled) {
+		const input = dialog.locator(`[data-test-id="parameter-input-${name}"] input`).first();
+		await input.waitFor();
+		if ((await input.inputValue()) !== data[name]) throw new Error(`the credential dialog did not keep the value typed into "${name}"`);
+	}
+	return Object.fromEntries(filled.map((name) => [name, data[name]]));
 }
 
 /** Close the credential dialog and the node view, ending on the canvas. */
 async function closeModals(page) {
 	debug('closing modals');
-	const quick = { timeout: 5000 };
+	const quick = { timeout: UI_TIMEOUT };
 	const dialog = page.locator('[data-test-id="credential-edit-dialog"]');
 	if (await dialog.isVisible()) {
 		await page.locator('.el-dialog:has([data-test-id="credential-edit-dialog"]) button[aria-label="Close this dialog"]').click(quick).catch(() => {});

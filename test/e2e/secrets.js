@@ -12,8 +12,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ROOT } = require('../../scripts/lib/util');
+const { ROOT, stripColours } = require('../../scripts/lib/util');
 const pkg = require('../../scripts/lib/package');
+const { readFrom } = require('../../scripts/lib/n8n');
 
 // Spaces and RFC 3986 reserved characters: raw, URI, form and RFC 3986 forms all differ.
 const SPICY = "Spicy secret !*'() ~+/=&%";
@@ -32,23 +33,6 @@ function fileSize(file) {
 	}
 }
 
-/** The bytes appended to a log file since `from`, once the write stream has flushed. */
-async function logSince(file, from) {
-	await new Promise((resolve) => setTimeout(resolve, 500));
-	const size = fileSize(file);
-	if (size <= from) return '';
-	const handle = fs.openSync(file, 'r');
-	try {
-		const buffer = Buffer.alloc(size - from);
-		fs.readSync(handle, buffer, 0, buffer.length, from);
-		return buffer.toString('utf8');
-	} finally {
-		fs.closeSync(handle);
-	}
-}
-
-const ANSI = /\x1b\[[0-9;]*m/g;
-
 /** A text as a failure may show it: every secret form masked, cut to 300 characters. */
 const masked = (text, forms) => forms.reduce((line, form) => line.split(form).join('<SECRET>'), text).slice(0, 300);
 
@@ -56,7 +40,7 @@ const masked = (text, forms) => forms.reduce((line, form) => line.split(form).jo
 function leakingLines(text, forms) {
 	return text
 		.split('\n')
-		.map((line) => line.replace(ANSI, ''))
+		.map(stripColours)
 		.filter((line) => forms.some((form) => line.includes(form)));
 }
 
@@ -87,7 +71,8 @@ function secretForms(discovered, credential, data) {
  */
 async function checkLogs({ results, name, logs, credentials, discovered }) {
 	await results.check(`${name}: no form of any credential secret in anything n8n logged during the run`, async () => {
-		const texts = await Promise.all(logs.map(({ file, from }) => logSince(file, from)));
+		// Called once the n8n processes have stopped: their log files hold everything they printed.
+		const texts = logs.map(({ file, from }) => readFrom(file, from));
 		const logged = texts.join('\n');
 		if (logged.trim() === '') throw new Error(`nothing logged in ${logs.map((l) => l.file).join(', ')}: the scan would prove nothing`);
 		for (const credential of credentials) {
@@ -105,7 +90,7 @@ async function checkLogs({ results, name, logs, credentials, discovered }) {
 async function runCredentialSecretChecks({ n8n, sandbox, results, label, planned, discovered }) {
 	// The scans below mean something only if n8n logs at debug level, its most talkative.
 	await results.check(`${label}: n8n logs at debug level (for the credential-test secret scans)`, async () => {
-		const logged = fs.readFileSync(n8n.logFile, 'utf8').replace(ANSI, '');
+		const logged = stripColours(fs.readFileSync(n8n.logFile, 'utf8'));
 		if (!/^\S+\s+debug\s/m.test(logged)) throw new Error(`no debug-level line in ${n8n.logFile}`);
 	});
 	for (const credential of planned.credentials) {
@@ -124,7 +109,8 @@ async function runCredentialSecretChecks({ n8n, sandbox, results, label, planned
 				} finally {
 					sandbox.clearFaults();
 				}
-				const logged = await logSince(n8n.logFile, logFrom);
+				await n8n.syncLog();
+				const logged = readFrom(n8n.logFile, logFrom);
 				if (!answer || answer.status !== 'Error') throw new Error(`expected Error, got ${JSON.stringify(answer)}`);
 				// The request (and so the echo) must really carry a secret, else this check proves nothing.
 				const wire = sandbox.requestsFor(vendor).map((r) => JSON.stringify(echoBody(r))).join('\n');

@@ -20,18 +20,6 @@ const { presentExamples } = require('../../scripts/lib/workflows');
 const triggers = require('../../sandbox/triggers');
 const { VENDOR_CHECKS } = require('./checks');
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitUntil(what, fn, { timeoutMs, intervalMs = 1000 }) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
-		await sleep(intervalMs);
-	}
-}
-
 /** The workflow's executions (newest first), as n8n's REST API lists them. */
 async function executions(n8n, workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
@@ -43,13 +31,13 @@ async function executions(n8n, workflowId) {
 
 /** Wait until every execution of the workflow has finished; returns them. */
 async function settled(n8n, workflowId, count, timeoutMs) {
-	return waitUntil(
+	return waitFor(
 		`${count} finished execution(s) of workflow ${workflowId}`,
 		async () => {
 			const list = await executions(n8n, workflowId);
 			return list.length >= count && list.every((e) => e.finished || ['success', 'error', 'crashed'].includes(e.status)) ? list : undefined;
 		},
-		{ timeoutMs },
+		{ timeoutMs, intervalMs: 1000 },
 	);
 }
 
@@ -118,7 +106,7 @@ async function runTriggerChecks({ n8n, sandbox, results, label }) {
 			// (its publication outbox): until then the URL is a 404. An unsigned request is refused
 			// with 401 once the trigger listens, and starts nothing.
 			const url = webhookUrl(n8n, talkableExample);
-			await waitFor(`the Talkable Trigger's webhook at ${url}`, async () => (await triggers.sendTalkableWebhook(url, { forge: 'missing', payload: {} })).status !== 404, { timeoutMs: 30_000 });
+			await waitFor(`the Talkable Trigger's webhook at ${url}`, async () => (await triggers.sendTalkableWebhook(url, { forge: 'missing', payload: {} })).status !== 404, { timeoutMs: 60_000 });
 		}
 		if (personaClickExample) ids.personaClick = await createActive(n8n, personaClickExample);
 		return true;
@@ -134,9 +122,9 @@ async function runTriggerChecks({ n8n, sandbox, results, label }) {
 			const answer = await triggers.sendTalkableWebhook(url, { payload });
 			assert.equal(answer.status, 200, `n8n answered ${answer.status}: ${JSON.stringify(answer.body)}`);
 			assert.deepEqual(answer.body, { message: 'Workflow was started' });
-			const [execution] = await settled(n8n, ids.talkable, 1, 60_000);
-			await sleep(1500);
-			const list = await executions(n8n, ids.talkable);
+			// One request starts at most one execution, and n8n creates it while handling that request.
+			const list = await settled(n8n, ids.talkable, 1, 120_000);
+			const [execution] = list;
 			assert.equal(list.length, 1, `expected one execution, found ${list.length}`);
 			assert.equal(execution.status, 'success');
 			const data = await runData(n8n, execution.id);
@@ -153,8 +141,15 @@ async function runTriggerChecks({ n8n, sandbox, results, label }) {
 				assert.equal(answer.status, 401, `forge=${forge}: n8n answered ${answer.status}`);
 				assert.ok(!JSON.stringify(answer.body).includes(triggers.TALKABLE_WEBHOOK_KEY));
 			}
-			await sleep(2000);
-			assert.equal((await executions(n8n, ids.talkable)).length, 1, 'a forged webhook started an execution');
+			// A barrier instead of a pause: a signed webhook sent after the forged ones. Once its
+			// execution has finished, any execution a forged one had started would be listed too.
+			const payload = { site_id: '1', description: '$5 off', amount: '5.0', coupon_code: 'E2E-BARRIER', reason: 'referrer', email: `barrier.${label}@example.com` };
+			const answer = await triggers.sendTalkableWebhook(url, { payload });
+			assert.equal(answer.status, 200, `the signed barrier webhook: n8n answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+			const list = await settled(n8n, ids.talkable, 2, 120_000);
+			const emails = [];
+			for (const execution of list) emails.push(...outputOf(await runData(n8n, execution.id), triggerNode.name).map((item) => item.email));
+			assert.deepEqual(emails.sort(), [email, payload.email].sort(), `executions after the forged webhooks: ${list.length}, for ${emails.join(', ')}`);
 		});
 	}
 
@@ -176,11 +171,15 @@ async function runTriggerChecks({ n8n, sandbox, results, label }) {
 			for (const node of ['talkBox', 'sailthru', 'talkable']) {
 				assert.ok(VENDOR_CHECKS[node].unsubscribed(sandbox, email), `${node}: ${email} is still subscribed`);
 			}
-			// The next poll reads the same window again and starts nothing.
-			const afterRun = changesRead();
-			await waitUntil('the next poll', async () => changesRead() > afterRun, { timeoutMs: 90_000 });
-			await sleep(3000);
-			assert.equal((await executions(n8n, ids.personaClick)).length, 1, 'the change started a second execution');
+			// Later polls read the same window again and must not bring that change back. A barrier
+			// instead of a pause: a second unsubscribe; the execution it starts must hold it alone,
+			// and no execution in between may hold the first one again.
+			const barrier = 'friend@example.com';
+			triggers.personaclick.unsubscribe(sandbox.vendor('personaclick').state, { email: barrier });
+			const list = await settled(n8n, ids.personaClick, 2, 150_000);
+			const changes = [];
+			for (const run of [...list].reverse()) changes.push(outputOf(await runData(n8n, run.id), triggerNode.name).map((change) => change.contact));
+			assert.deepEqual(changes, [[email], [barrier]], 'each unsubscribe is emitted once, by one execution');
 		});
 	}
 }
