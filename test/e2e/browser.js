@@ -17,6 +17,7 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 
 const { CHROMIUM } = require('../../scripts/lib/runtimes');
+const { waitFor } = require('../../scripts/lib/util');
 const pkg = require('../../scripts/lib/package');
 const { VENDOR_CHECKS } = require('./checks');
 
@@ -31,7 +32,13 @@ const LAUNCH_ARGS = [
 ];
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const UI_TIMEOUT = 60000;
-const debug = process.env.E2E_DEBUG ? (...args) => console.log(`    [browser ${new Date().toISOString().slice(11, 23)}]`, ...args) : () => {};
+/** The steps of the current browser check, with their times: a failure lists them (E2E_DEBUG=1 prints them as they go). */
+const trail = [];
+const debug = (step) => {
+	const at = new Date().toISOString().slice(11, 23);
+	trail.push(`${at} ${step}`);
+	if (process.env.E2E_DEBUG) console.log(`    [browser ${at}] ${step}`);
+};
 const TEST_OK = 'Connection tested successfully';
 const TEST_FAILED = /Couldn.t connect with these settings/;
 
@@ -48,10 +55,11 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 			(error) => `no screenshot (${error.message.split('\n')[0]})`,
 		);
 	};
-	/** Rethrow a browser check's error with the screenshot of the moment it failed. */
+	/** Rethrow a browser check's error with the screenshot of the moment it failed and the steps it had made. */
 	const failWithShot = async (page, name, error) => {
 		const where = await shot(page, name);
-		if (error instanceof Error) error.message = `${error.message}\nscreenshot: ${where}`;
+		const steps = trail.length ? `\nsteps: ${trail.join(' → ')}` : '';
+		if (error instanceof Error) error.message = `${error.message}\nscreenshot: ${where}${steps}`;
 		throw error;
 	};
 	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
@@ -91,6 +99,7 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 
 			const shown = [...(ui.parameters || []), ...(ui.labels || []).map((l) => `"${l}"`)].join(', ');
 			const opened = await results.check(`${prefix} is in the node panel; "${ui.action}" shows ${shown}`, async () => {
+				trail.length = 0;
 				try {
 					await openNodeCreator(page, firstNode);
 					await page.locator('[data-test-id="node-creator-search-bar"]').fill(description.displayName);
@@ -126,14 +135,19 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 			if (credential) {
 				const { credential: instance } = discovered.credentials[vendor.credential];
 				await results.check(`${prefix}: new ${vendor.credential} credential tests OK against the sandbox, fails with a wrong secret`, async () => {
+					trail.length = 0;
+					debug('start');
 					try {
 						await page.locator('[data-test-id="node-credentials-select"]').first().click();
+						debug('credential selector open');
 						await page.locator('[data-test-id="node-credentials-select-item-new"]').click();
 						const dialog = page.locator('[data-test-id="credential-edit-dialog"]');
 						await dialog.waitFor();
 						debug('dialog open');
 						const secrets = pkg.secretFields(instance);
-						const typed = await fillCredential(dialog, instance, credential.data);
+						// A new credential holds its fields' defaults.
+						const defaults = Object.fromEntries(instance.properties.map((p) => [p.name, p.default]));
+						const typed = await fillCredential(dialog, instance, credential.data, { current: defaults });
 						debug('filled');
 						const save = page.locator('[data-test-id="credential-save-button"]');
 						await expectTest(page, () => save.click(), 'OK', typed, secrets);
@@ -152,7 +166,9 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 						debug('retried OK');
 						await shot(page, `${vendor.node}-credential-ok`);
 						const wrong = pkg.withWrongSecrets(instance, credential.data);
-						const typedWrong = await fillCredential(dialog, instance, wrong.data, wrong.fields);
+						// A saved credential's dialog shows its secrets masked: only the non-secret fields are compared first.
+						const shown = Object.fromEntries(Object.entries(typed).filter(([name]) => !secrets.includes(name)));
+						const typedWrong = await fillCredential(dialog, instance, wrong.data, { only: wrong.fields, current: shown });
 						debug('filled wrong');
 						await expectTest(page, () => save.click(), 'Error', typedWrong, secrets);
 						await page.getByText(TEST_FAILED).waitFor();
@@ -170,6 +186,7 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 		for (const vendor of planned.testable.filter((v) => discovered.nodes[`${v.node}Trigger`])) {
 			const { description } = discovered.nodes[`${vendor.node}Trigger`];
 			await results.check(`${label} browser: ${description.displayName} is in the node panel under ${vendor.vendor}, with its events`, async () => {
+				trail.length = 0;
 				try {
 					await checkTriggerInPanel(page, n8n, description, vendor.vendor);
 					await shot(page, `${vendor.node}Trigger-panel`);
@@ -182,6 +199,7 @@ async function runBrowserSuite({ n8n, label, planned, discovered, results, artif
 		}
 		for (const workflow of planned.examples || []) {
 			await results.check(`${label} browser: example "${workflow.name}" opens with every node and no node issues`, async () => {
+				trail.length = 0;
 				try {
 					await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}`);
 					await page.locator('[data-test-id="canvas-node"]').first().waitFor();
@@ -283,31 +301,49 @@ async function openNodeCreator(page, emptyCanvas) {
 
 /**
  * Fill the credential dialog (every listed field, or all fields present in `data`) and check that
- * the editor holds the values. Each field must be there to fill (Playwright waits for it; a field
- * that was skipped because it had not rendered yet would keep its default, for a Base URL a real
- * vendor host that this machine cannot resolve: "The connection cannot be established"). Then the
- * dialog's Details tab and back: the Connection inputs are mounted anew from the credential data
- * the editor holds, and each must show what was typed.
+ * the editor holds the values.
+ *
+ * A new credential's dialog shows its inputs a moment before the editor puts the fields' defaults
+ * into them. Playwright's fill selects the input's text, then inserts the new text: a default
+ * that arrives in between is not selected, and the typed Base URL lands after it
+ * ("https://api.sailthru.comhttp://127.0.0.1:…/sailthru", whose host does not resolve: n8n's
+ * "The connection cannot be established", issue 21). So every field first shows what the editor
+ * holds for it (`current`, by field: the defaults of a new credential) before anything is typed,
+ * and each input must show exactly what was typed after. Then the dialog's Details tab and back
+ * mounts the inputs anew from the editor's data, and each must still show it.
  */
-async function fillCredential(dialog, instance, data, only) {
-	const filled = [];
-	for (const property of instance.properties) {
-		if (only && !only.includes(property.name)) continue;
-		if (data[property.name] === undefined || typeof data[property.name] !== 'string') continue;
-		await dialog.locator(`[data-test-id="parameter-input-${property.name}"] input`).first().fill(data[property.name]);
-		filled.push(property.name);
+async function fillCredential(dialog, instance, data, { only, current }) {
+	const fields = instance.properties.filter(
+		(property) => (!only || only.includes(property.name)) && typeof data[property.name] === 'string',
+	);
+	if (fields.length === 0) throw new Error(`none of the fields ${Object.keys(data).join(', ')} is in the credential dialog`);
+	const input = (name) => dialog.locator(`[data-test-id="parameter-input-${name}"] input`).first();
+	const secret = new Set(pkg.secretFields(instance));
+	/** Wait until the field's input shows `value`; a failure says what it shows (a secret only by its length). */
+	const shows = async (name, value, what) => {
+		try {
+			await waitFor(`"${name}"`, async () => (await input(name).inputValue()) === value, { timeoutMs: UI_TIMEOUT, intervalMs: 100 });
+		} catch {
+			const shown = await input(name).inputValue().catch((error) => `(no input: ${error.message.split('\n')[0]})`);
+			throw new Error(`the credential dialog's "${name}" did not show ${what} within ${UI_TIMEOUT} ms; it shows ${secret.has(name) ? `${shown.length} characters` : JSON.stringify(shown)}`);
+		}
+	};
+	for (const { name } of instance.properties) {
+		if (typeof current[name] === 'string') await shows(name, current[name], 'what the editor holds for it');
 	}
-	if (filled.length === 0) throw new Error(`none of the fields ${Object.keys(data).join(', ')} is in the credential dialog`);
+	debug('defaults shown');
+	for (const { name } of fields) {
+		await input(name).fill(data[name]);
+		await shows(name, data[name], 'what was typed');
+	}
+	debug('typed');
 	const tab = (name) => dialog.locator('[data-test-id="menu-item"]').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) }).first();
 	await tab('Details').click();
-	await dialog.locator(`[data-test-id="parameter-input-${filled[0]}"]`).waitFor({ state: 'detached' });
+	await dialog.locator(`[data-test-id="parameter-input-${fields[0].name}"]`).waitFor({ state: 'detached' });
 	await tab('Connection').click();
-	for (const name of filled) {
-		const input = dialog.locator(`[data-test-id="parameter-input-${name}"] input`).first();
-		await input.waitFor();
-		if ((await input.inputValue()) !== data[name]) throw new Error(`the credential dialog did not keep the value typed into "${name}"`);
-	}
-	return Object.fromEntries(filled.map((name) => [name, data[name]]));
+	for (const { name } of fields) await shows(name, data[name], 'what was typed, once mounted again');
+	debug('kept');
+	return Object.fromEntries(fields.map(({ name }) => [name, data[name]]));
 }
 
 /** Close the credential dialog and the node view, ending on the canvas. */

@@ -4,11 +4,12 @@
  * (examples/*.json that start from one of our triggers) are created and activated through the
  * REST API, then
  *   - Talkable Trigger: the sandbox sends a signed Custom App webhook to n8n's production URL →
- *     exactly one execution, with the expected data (the advocate lands in TalkBox); a forged one
- *     → 401 and no execution;
+ *     exactly one execution, with the expected data (the advocate lands in TalkBox); forged ones
+ *     → 401 and no execution (a signed delivery after them starts the only other one);
  *   - PersonaClick Trigger: an unsubscribe appears in the sandbox's change log → the next poll
  *     (every minute) starts exactly one execution (the address is unsubscribed in TalkBox,
- *     Sailthru and Talkable), and the poll after it starts none.
+ *     Sailthru and Talkable), and later polls do not bring it again (a second unsubscribe's
+ *     execution holds only that one).
  * Called from scripts/e2e.js once n8n is running: runTriggerChecks({ n8n, sandbox, results, label }).
  */
 const assert = require('node:assert/strict');
@@ -157,7 +158,7 @@ async function runTriggerChecks({ n8n, sandbox, results, label }) {
 		const changesRead = () =>
 			sandbox.requestsFor('personaclick').filter((r) => r.method === 'GET' && r.path === '/subscriptions/changes').length;
 		const email = 'customer@example.com';
-		await results.check(`${label}: PersonaClick Trigger: an unsubscribe is found by the next poll → one execution; the poll after → none`, async () => {
+		await results.check(`${label}: PersonaClick Trigger: an unsubscribe is found by the next poll → one execution; later polls do not bring it again`, async () => {
 			// The activation poll (baseline) has run; nothing may have started.
 			assert.equal((await executions(n8n, ids.personaClick)).length, 0, 'the activation poll started an execution');
 			const before = changesRead();
