@@ -12,8 +12,12 @@
  *      items out, sandbox max concurrency ≤ 2 × 32 (per-run cap) × worker concurrency, no
  *      request twice per person; both workers take part (so both loaded the package);
  *   3. triggers, when the package has them (else "skipped: triggers not built");
- *   4. fault: the worker running a long unsubscribe execution is SIGKILLed; the other worker
- *      runs the next executions, n8n marks the killed one crashed, no unsubscribe was sent twice.
+ *   4. fault: the worker running a long unsubscribe execution goes down. First it is frozen
+ *      (SIGSTOP, its Redis connections open, as a dying worker is for a moment) and executions are
+ *      enqueued until one is caught by it: with a stalled count of 0 that one fails as stalled
+ *      (HTTP 500) having sent nothing, the others run once on the other worker. Then SIGKILL; once
+ *      it has exited and Redis has dropped its connections, the other worker runs the next
+ *      executions, n8n records the killed one as "error" (stalled), no unsubscribe was sent twice.
  * Prints each phase's time and a table (executions, items, wall time, max concurrency, duplicates).
  */
 const fs = require('node:fs');
