@@ -56,7 +56,7 @@ describe('TalkBox Trigger', () => {
 		const first = await poller.poll({ activation: 'activate' });
 		expect(first.error).toBeUndefined();
 		expect(first.items).toBeNull();
-		expect(poller.staticData().talkBoxTrigger).toEqual({ event: 'contactCreated', since: isoZ(now), seen: [] });
+		expect(poller.staticData().talkBoxTrigger).toEqual({ event: 'contactCreated', since: isoZ(now), readTo: isoZ(now), seen: [] });
 		const [request] = talkBoxWire();
 		expect(request.method).toBe('GET');
 		expect(request.path).toBe('/contact');
@@ -76,16 +76,31 @@ describe('TalkBox Trigger', () => {
 		expect((await poller.poll()).items).toBeNull();
 	});
 
-	test('pages are followed to a short page; several polls give every record once (no duplicate, no gap)', async () => {
+	test('more than a page: time windows that each fit on one page, pages only for one crowded second; several polls give every record once', async () => {
 		const poller = talkBoxPoller('contactCreated');
 		await poller.poll();
 		advance(30_000);
-		const bulk = addContacts(205, 'bulk');
+		const bulk = addContacts(205, 'bulk'); // all stamped 10:00:30
 		advance(30_000);
 		sandbox.clearRequests();
 		const paged = await poller.poll();
-		expect(talkBoxWire().map((r) => r.query.page)).toEqual(['1', '2', '3']);
+		const window = (after: string, before: string, page = '1') => ({
+			created_after: `2026-11-28T${after}Z`,
+			created_before: `2026-11-28T${before}Z`,
+			page,
+			per_page: '100',
+		});
+		expect(talkBoxWire().map((r) => r.query)).toEqual([
+			{ created_after: '2026-11-28T09:55:00Z', page: '1', per_page: '100' }, // full: read by windows up to its Date, 10:01:00
+			window('09:55:00', '10:00:30'), // ends before the page's 75th stamp (10:00:30): empty
+			window('10:00:29', '10:01:00'), // the rest: full, all in 10:00:30
+			window('10:00:29', '10:00:31'), // that one second, by pages
+			window('10:00:29', '10:00:31', '2'),
+			window('10:00:29', '10:00:31', '3'),
+			window('10:00:30', '10:01:00'), // the rest
+		]);
 		expect(ids(paged)).toEqual(bulk.map((c: IDataObject) => c.id));
+		expect((poller.staticData().talkBoxTrigger as IDataObject).since).toBe('2026-11-28T10:01:00Z');
 
 		const emitted = [...ids(paged)];
 		const all = bulk.map((c: IDataObject) => c.id);
@@ -119,19 +134,25 @@ describe('TalkBox Trigger', () => {
 		expect(ids(await poller.poll())).toEqual(missed.map((c: IDataObject) => c.id));
 	});
 
-	test('a failure on page 2 leaves the state untouched too (it is written only after the last page)', async () => {
+	test('a failure on a later request of the poll leaves the state untouched too (it is written only after the last one)', async () => {
 		const poller = talkBoxPoller('contactCreated');
 		await poller.poll();
 		advance(60_000);
 		const added = addContacts(150, 'p');
 		const instance = sandbox.vendor('talkbox');
 		const original = instance.handle;
+		let count = 0;
 		instance.handle = (req: object) =>
-			(req as RecordedRequest).query.page === '2' ? { status: 500, body: { code: 500, description: 'Page 2 broke' } } : original(req);
+			++count === 2 ? { status: 500, body: { code: 500, description: 'Request 2 broke' } } : original(req);
 		const before = JSON.stringify(poller.staticData());
 		const failed = await poller.poll();
 		instance.handle = original;
-		expect(failed.error?.message).toContain('Page 2 broke');
+		expect(talkBoxWire().map((r: RecordedRequest) => Object.keys(r.query).sort().join(','))).toEqual([
+			'created_after,page,per_page',
+			'created_after,page,per_page',
+			'created_after,created_before,page,per_page',
+		]);
+		expect(failed.error?.message).toContain('Request 2 broke');
 		expect(JSON.stringify(poller.staticData())).toBe(before);
 		advance(60_000);
 		expect(ids(await poller.poll())).toEqual(added.map((c: IDataObject) => c.id));
@@ -302,7 +323,7 @@ describe('PersonaClick Trigger', () => {
 		expect((await poller.poll()).items).toBeNull();
 	});
 
-	test('across the day boundary: nothing missed, nothing repeated, old fingerprints pruned', async () => {
+	test('across the day boundary: nothing missed, nothing repeated, fingerprints kept while a query can return them', async () => {
 		setClock('2026-11-28T23:58:00.000Z');
 		pcState().changes = [];
 		const poller = personaClickPoller();
@@ -326,10 +347,20 @@ describe('PersonaClick Trigger', () => {
 
 		setClock('2026-11-30T00:05:00.000Z');
 		triggers.personaclick.addChange(pcState(), { contact: 'day-after@example.com' });
+		sandbox.clearRequests();
 		const later = await poller.poll();
 		expect(contacts(later)).toEqual(['day-after@example.com']);
+		// seen is what this poll read (from 2026-11-28): the next poll reads from 2026-11-29, a part of it.
+		expect(pcWire()[0].query.from).toBe('2026-11-28');
+		const kept = poller.staticData().personaClickTrigger as { fromDay: string; seen: Record<string, string> };
+		expect(kept.fromDay).toBe('2026-11-29');
+		expect(Object.values(kept.seen).sort()).toEqual(['2026-11-28', '2026-11-29', '2026-11-30']);
+
+		advance(60_000);
+		sandbox.clearRequests();
+		expect((await poller.poll()).items).toBeNull();
+		expect(pcWire()[0].query.from).toBe('2026-11-29');
 		const pruned = poller.staticData().personaClickTrigger as { fromDay: string; seen: Record<string, string> };
-		expect(pruned.fromDay).toBe('2026-11-29');
 		expect(Object.values(pruned.seen).sort()).toEqual(['2026-11-29', '2026-11-30']);
 	});
 

@@ -25,7 +25,7 @@ export class TalkBoxTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Checks TalkBox at the times set below. When the workflow is activated it starts from that moment (no history); each check returns what is new since the last one, once. A test run shows the latest 5 records.',
+					'Checks TalkBox at the times set below. When the workflow is activated it starts from that moment (no history); each check returns what is new since the last one, once. A large backlog comes over several checks (at most 5,000 records or 50 requests each). A test run shows the latest 5 records.',
 				name: 'pollNotice',
 				type: 'notice',
 				default: '',

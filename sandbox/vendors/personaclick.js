@@ -16,7 +16,10 @@
  * `state` (see create) can be seeded by tests: `contacts` (subscriptions and profiles),
  * `changes` (ascending by datetime), `addChanges(count, fields)`, `doubleOptIn`,
  * `confirmationsSent`, `segments`, `segmentCheckShape` ('bare' | 'envelope'), `eventCodes`,
- * `events`, `orders`, `syncRequests`, `processingErrors`, `syncLimit`, `rateLimited`, `now()`.
+ * `events`, `orders`, `syncRequests`, `processingErrors`, `syncLimit`, `rateLimited`, `now()`,
+ * `zone` and `dayZone`: the docs give no time zone for /subscriptions/changes, so the IANA zone
+ * its `datetime` wall times are written (and read) in, and the zone its `from`/`to` days start
+ * in, are settings; both 'UTC' by default.
  */
 const { SHOP_ID, SHOP_SECRET, fail, failNested, formatDatetime } = require('./personaclick/common');
 const { seedContacts, seedChanges, subscriptionRoutes } = require('./personaclick/subscriptions');
@@ -63,6 +66,8 @@ function create() {
 		/** 429 answers given by /sync/orders. */
 		rateLimited: 0,
 		now: () => Date.now(),
+		zone: 'UTC',
+		dayZone: 'UTC',
 		/** Append `count` changes dated now (later calls are later), each `{...defaults, ...fields(i)}`. */
 		addChanges(count, fields = () => ({})) {
 			const base = state.now();
@@ -73,7 +78,7 @@ function create() {
 					campaign_type: 'bulk',
 					event: 'subscribe',
 					channel: 'import',
-					datetime: formatDatetime(base),
+					datetime: formatDatetime(base, state.zone),
 					ip: '10.1.0.1',
 					...(typeof fields === 'function' ? fields(i) : fields),
 				});

@@ -5,7 +5,12 @@
  * Resource routes live in talkbox/audience.js and talkbox/campaigns.js; they share one state.
  *
  * Test hooks on `state`: `clock()` (ms since epoch; the sandbox's notion of now, also sent as the
- * Date header), `rate.limit` (requests per hour), `rate.count`.
+ * Date header), `rate.limit` (requests per hour), `rate.count`, and `beforeRequest(req)`: when
+ * set, called with every request before it is answered, so a test can change TalkBox between two
+ * requests of one poll (a record created, updated or deleted between page 1 and page 2).
+ *
+ * Lists answer in ascending `id` order (the order of the doc's examples; the doc does not state
+ * one); `created_after`/`updated_after`/`…_before` (and /surveys' `from`/`to`) are exclusive.
  */
 const audience = require('./talkbox/audience');
 const campaigns = require('./talkbox/campaigns');
@@ -31,6 +36,7 @@ function paginate(list, query, { pageRequired = false } = {}) {
 function create() {
 	const state = {
 		clock: () => Date.now(),
+		beforeRequest: undefined,
 		rate: { limit: 10_000, count: 0, hour: undefined },
 		nextId: 1000,
 	};
@@ -38,6 +44,7 @@ function create() {
 	const groups = [audience, campaigns].map((group) => group.create(state, helpers));
 
 	function handle(req) {
+		if (typeof state.beforeRequest === 'function') state.beforeRequest(req);
 		const now = state.clock();
 		const dateHeader = { Date: new Date(now).toUTCString() };
 		const expected = `Basic ${Buffer.from(`${USERNAME}:${PASSWORD}`).toString('base64')}`;

@@ -11,7 +11,7 @@ const MAX_PAGES = 1_000;
 export interface PersonaClickPollState {
 	/** First day the next poll reads (UTC `YYYY-MM-DD`): the last successful poll's day minus one. */
 	fromDay: string;
-	/** Fingerprint → day (`YYYY-MM-DD`) of every change seen on or after `fromDay`. */
+	/** Fingerprint → day (`YYYY-MM-DD` of its `datetime`) of every change the last poll read. */
 	seen: Record<string, string>;
 	/** The filters the state was made with (changing them starts over from a baseline). */
 	filters: string;
@@ -90,6 +90,12 @@ function readFilters(ctx: IPollFunctions): ChangeFilters {
  * One poll of GET /subscriptions/changes. Its dates are whole days, so each poll re-reads from
  * the day before its last successful one and skips the fingerprints already seen. The first
  * poll (activation) only records the window; a failure throws before the state is written.
+ *
+ * `seen` keeps every change this poll read, whatever its `datetime` says: the next poll reads
+ * from `fromDay`, within this poll's window, so it can only return these again, or new ones.
+ * (Keeping only those whose `datetime` falls on or after `fromDay` assumed that PersonaClick
+ * counts the days of `from` in the zone its `datetime`s are written in; the docs name no zone,
+ * and where the two differ a change near midnight came back as new a day later.)
  */
 export async function pollPersonaClick(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const credentials = await ctx.getCredentials(personaClick.credentialType);
@@ -114,14 +120,8 @@ export async function pollPersonaClick(ctx: IPollFunctions): Promise<INodeExecut
 	const fromDay = utcDay(now, -1);
 	const changes = distinct(await readChanges(ctx, baseline ? fromDay : previous.fromDay, tomorrow, filters));
 	const seen: Record<string, string> = {};
-	if (!baseline) {
-		for (const [print, day] of Object.entries(previous.seen)) if (day >= fromDay) seen[print] = day;
-	}
-	const fresh = changes.filter(({ print }) => baseline || !(print in previous.seen));
-	for (const { print, change } of changes) {
-		const day = dayOf(change);
-		if (day >= fromDay) seen[print] = day;
-	}
+	for (const { print, change } of changes) seen[print] = dayOf(change);
+	const fresh = baseline ? [] : changes.filter(({ print }) => !(print in previous.seen));
 	state.write({ fromDay, seen, filters: filterKey });
 	if (baseline || fresh.length === 0) return null;
 	return [fresh.map(({ change }) => ({ json: change }))];

@@ -6,8 +6,10 @@ import { fingerprint } from '../../shared/trigger';
 export interface EventSource {
 	/** List endpoint below the baseUrl. */
 	url: string;
-	/** The query parameter taking the ISO-8601 lower bound. */
+	/** The query parameter taking the ISO-8601 lower bound (exclusive). */
 	afterParam: string;
+	/** The query parameter taking the ISO-8601 upper bound (exclusive), on the same time as `afterParam`. */
+	beforeParam: string;
 	/** Whether the endpoint is paged with page/per_page (GET /surveys is not). */
 	paged: boolean;
 	/** Only records this keeps are the event's. */
@@ -24,6 +26,7 @@ export const TALKBOX_EVENTS: Record<string, EventSource> = {
 	contactCreated: {
 		url: '/contact',
 		afterParam: 'created_after',
+		beforeParam: 'created_before',
 		paged: true,
 		key: (record) => `contact:${str(record.id)}`,
 		time: (record) => str(record.created_at),
@@ -31,6 +34,7 @@ export const TALKBOX_EVENTS: Record<string, EventSource> = {
 	contactUpdated: {
 		url: '/contact',
 		afterParam: 'updated_after',
+		beforeParam: 'updated_before',
 		paged: true,
 		key: (record) =>
 			record.updated_at ? `contact:${str(record.id)}@${str(record.updated_at)}` : `contact#${fingerprint(record)}`,
@@ -39,6 +43,7 @@ export const TALKBOX_EVENTS: Record<string, EventSource> = {
 	subscriptionCreated: {
 		url: '/subscriptions',
 		afterParam: 'created_after',
+		beforeParam: 'created_before',
 		paged: true,
 		keep: (record) => record.subscribed === true,
 		key: (record) => `subscription:${str(record.id)}`,
@@ -47,6 +52,7 @@ export const TALKBOX_EVENTS: Record<string, EventSource> = {
 	unsubscriptionCreated: {
 		url: '/subscriptions',
 		afterParam: 'created_after',
+		beforeParam: 'created_before',
 		paged: true,
 		keep: (record) => record.subscribed === false,
 		key: (record) => `subscription:${str(record.id)}`,
@@ -55,6 +61,7 @@ export const TALKBOX_EVENTS: Record<string, EventSource> = {
 	voucherIssued: {
 		url: '/vouchers',
 		afterParam: 'issued_after',
+		beforeParam: 'issued_before',
 		paged: true,
 		key: (record) => `voucher:${str(record.url)}`,
 		time: (record) => str(record.created_at),
@@ -62,6 +69,7 @@ export const TALKBOX_EVENTS: Record<string, EventSource> = {
 	voucherRedeemed: {
 		url: '/vouchers',
 		afterParam: 'redeemed_after',
+		beforeParam: 'redeemed_before',
 		paged: true,
 		keep: (record) => Boolean(record.redeemed_at),
 		key: (record) => `voucher:${str(record.url)}@${str(record.redeemed_at)}`,
@@ -70,6 +78,7 @@ export const TALKBOX_EVENTS: Record<string, EventSource> = {
 	surveyResponseCreated: {
 		url: '/surveys',
 		afterParam: 'from',
+		beforeParam: 'to',
 		paged: false,
 		key: (record) => `survey:${str(record.id)}`,
 		time: (record) => str(record.created_at),

@@ -21,8 +21,41 @@ const CAMPAIGN_TYPES = ['bulk', 'chain', 'transactional'];
 const FLAGS = CHANNELS.flatMap((channel) => CAMPAIGN_TYPES.map((type) => `${channel}_${type}`));
 const IDENTIFIERS = ['email', 'phone', 'external_id', 'loyalty_id', 'telegram_id'];
 
-/** `YYYY-MM-DDThh:mm:ss.SSS` (UTC), the documented datetime format. */
-const formatDatetime = (ms) => new Date(ms).toISOString().slice(0, 23);
+const zoneFormats = new Map();
+
+/** The offset (ms) of the IANA `zone` from UTC at the instant `ms` (0 for UTC or none). */
+function zoneOffset(ms, zone) {
+	if (!zone || zone === 'UTC') return 0;
+	if (!zoneFormats.has(zone)) {
+		zoneFormats.set(
+			zone,
+			new Intl.DateTimeFormat('en-US', {
+				timeZone: zone,
+				hourCycle: 'h23',
+				year: 'numeric',
+				month: '2-digit',
+				day: '2-digit',
+				hour: '2-digit',
+				minute: '2-digit',
+				second: '2-digit',
+			}),
+		);
+	}
+	const parts = {};
+	for (const { type, value } of zoneFormats.get(zone).formatToParts(new Date(ms))) parts[type] = value;
+	const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+	return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/** `YYYY-MM-DDThh:mm:ss.SSS`, the documented datetime format: the wall time in `zone` (UTC by default). */
+const formatDatetime = (ms, zone) => new Date(ms + zoneOffset(ms, zone)).toISOString().slice(0, 23);
+
+/** The instant of a wall time (`YYYY-MM-DD[T ]hh:mm:ss[.SSS]`) in `zone` (UTC by default; in a repeated hour, one of the two). */
+function wallTimeToMs(text, zone) {
+	const asUtc = Date.parse(`${text}Z`);
+	if (!zone || zone === 'UTC') return asUtc;
+	return asUtc - zoneOffset(asUtc - zoneOffset(asUtc, zone), zone);
+}
 
 /** A contact: its identifiers, subscription flags and CDP profile fields. */
 function newContact(fields) {
@@ -94,6 +127,8 @@ module.exports = {
 	FLAGS,
 	IDENTIFIERS,
 	formatDatetime,
+	zoneOffset,
+	wallTimeToMs,
 	newContact,
 	given,
 	identifierOf,

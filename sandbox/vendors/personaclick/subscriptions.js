@@ -5,7 +5,7 @@
  * /confirm_email. Contacts live in `state.contacts`, the change log in `state.changes`
  * (ascending by datetime; the shape a polling trigger reads).
  */
-const { ok, fail, failNested, EMAIL, PHONE, DATE, CHANNELS, CAMPAIGN_TYPES, FLAGS, IDENTIFIERS, formatDatetime, newContact } = require('./common');
+const { ok, fail, failNested, EMAIL, PHONE, DATE, CHANNELS, CAMPAIGN_TYPES, FLAGS, IDENTIFIERS, formatDatetime, wallTimeToMs, newContact } = require('./common');
 
 const MAX_LIMIT = 20000;
 const CONTACT_TYPE = { email: 'email', sms: 'sms', web_push: 'wpush', mobile_push: 'mpush' };
@@ -71,12 +71,14 @@ function seedChanges(now) {
 	return [...old, ...recent];
 }
 
-const dayStart = (date) => Date.parse(`${date}T00:00:00.000Z`);
+/** The instant a day (`YYYY-MM-DD`) starts in `zone`. */
+const dayStart = (date, zone) => wallTimeToMs(`${date}T00:00:00.000`, zone);
+const nextDay = (date) => new Date(Date.parse(`${date}T00:00:00.000Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
 /** The subscription routes over the shared state (`log` appends to the change log). */
 function subscriptionRoutes(state) {
 	const log = (entry) =>
-		state.changes.push({ ip: '127.0.0.1', datetime: formatDatetime(state.now()), ...entry });
+		state.changes.push({ ip: '127.0.0.1', datetime: formatDatetime(state.now(), state.zone), ...entry });
 
 	const findBy = (key, value) => state.contacts.find((contact) => contact[key] === value);
 
@@ -193,10 +195,11 @@ function subscriptionRoutes(state) {
 		}
 		const now = state.now();
 		// from: that day's start (default 24 hours ago); to: through the end of that day (default now).
-		const from = params.from !== undefined ? dayStart(params.from) : now - 24 * 60 * 60 * 1000;
-		const to = params.to !== undefined ? dayStart(params.to) + 24 * 60 * 60 * 1000 - 1 : now;
+		// Days count in state.dayZone, datetimes are wall times in state.zone (both UTC unless a test says).
+		const from = params.from !== undefined ? dayStart(params.from, state.dayZone) : now - 24 * 60 * 60 * 1000;
+		const to = params.to !== undefined ? dayStart(nextDay(params.to), state.dayZone) - 1 : now;
 		const matching = state.changes.filter((change) => {
-			const at = Date.parse(`${change.datetime}Z`);
+			const at = wallTimeToMs(change.datetime, state.zone);
 			if (at < from || at > to) return false;
 			if (params.event !== undefined && change.event !== params.event) return false;
 			if (params.channel !== undefined && change.channel !== params.channel) return false;
