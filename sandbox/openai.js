@@ -8,14 +8,21 @@
  * 1.3 defaults to the Responses API, which this script does not speak).
  *
  * The script is stateless: each answer is decided by the conversation n8n sends.
- *   - No tool result yet in the conversation after the last user message, and tools offered:
- *     answer with ONE tool call to the offered tool whose name matches the vendor named in the
- *     user message (else the first tool), with every string parameter of its schema set to the
- *     first email address in the user message (that is how `$fromAI('email')` gets a value).
- *   - A tool result after the last user message: answer with a final message that quotes it
- *     ("Tool <name> answered: <result>"), so a test can check that the agent's answer carries
- *     data that only the vendor sandbox had.
+ *   - No tool call yet in the conversation after the last user message, and tools offered:
+ *     answer with tool calls, all in ONE assistant message, to every offered tool whose name
+ *     the user message mentions (in the order mentioned; else to the first tool). Every string
+ *     parameter of a tool's schema gets the email address written last before the tool's name
+ *     in the user message (else the first email address in it): "Look up a@x.com in Talkable
+ *     and b@y.com in TalkBox" calls Talkable with a@x.com and TalkBox with b@y.com (that is how
+ *     `$fromAI('email')` gets a value). With `parallel_tool_calls: false` it calls one tool per
+ *     answer, the next one each time, as OpenAI would.
+ *   - Tool calls after the last user message, each answered by a tool result: a final message
+ *     that quotes every result in the order of the calls ("Tool <name> answered: <result>", one
+ *     line each), so a test can check that the agent's answer carries data that only the
+ *     vendor sandboxes had.
  *   - Otherwise: a plain message saying there is nothing to look up.
+ * Like OpenAI, it refuses (HTTP 400) a conversation where an assistant message's tool calls are
+ * not each answered by a tool message right after it, or a tool message answers no such call.
  * `stream: true` is answered as server-sent events (chat.completion.chunk), as OpenAI does.
  *
  * Routes: POST /chat/completions, GET /models (the model list and n8n's credential test).
@@ -25,7 +32,7 @@
 const prefix = '/openai/v1';
 const credentials = { apiKey: 'sk-sandbox-openai' };
 const MODEL = 'sandbox-agent-model';
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+const EMAILS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const RESULT_CHARS = 4000;
 
 const serves = (pathname) => pathname === prefix || pathname.startsWith(`${prefix}/`);
@@ -39,45 +46,101 @@ function text(content) {
 
 const error = (status, message, type, code) => ({ status, body: { error: { message, type, param: null, code } } });
 
+/** A tool's name as the user would write it (n8n may append `_tool`). */
+const spoken = (tool) => String(tool.function.name).toLowerCase().replace(/_tool$/, '');
+
+/**
+ * The tool calls the user message asks for: [{ tool, email }] for every offered tool the message
+ * names, in the order named (else the first tool), each with the email address written last
+ * before the tool's name (else the message's first email). None without tools or an email.
+ */
+function planCalls(question, tools) {
+	const emails = [...question.matchAll(EMAILS)].map((match) => ({ at: match.index, email: match[0] }));
+	if (tools.length === 0 || emails.length === 0) return [];
+	const words = question.toLowerCase();
+	const named = tools
+		.map((tool) => ({ tool, at: words.indexOf(spoken(tool)) }))
+		.filter((entry) => entry.at >= 0)
+		.sort((a, b) => a.at - b.at);
+	const chosen = named.length > 0 ? named : [{ tool: tools[0], at: -1 }];
+	return chosen.map(({ tool, at }) => {
+		const before = emails.filter((entry) => entry.at < at);
+		return { tool, email: (before.length > 0 ? before[before.length - 1] : emails[0]).email };
+	});
+}
+
+/** An assistant message calling `planned` tools; call ids continue after `previous` calls. */
+function callTools(planned, previous) {
+	const toolCalls = planned.map(({ tool, email }, index) => {
+		const properties = (tool.function.parameters && tool.function.parameters.properties) || {};
+		const args = {};
+		for (const [key, schema] of Object.entries(properties)) {
+			const type = schema && schema.type;
+			if (type === undefined || type === 'string' || (Array.isArray(type) && type.includes('string'))) args[key] = email;
+		}
+		return { id: `call_sandbox_${previous + index + 1}`, type: 'function', function: { name: tool.function.name, arguments: JSON.stringify(args) } };
+	});
+	return { message: { role: 'assistant', content: null, tool_calls: toolCalls }, finish: 'tool_calls' };
+}
+
+/**
+ * What OpenAI refuses about tool messages: an assistant message's tool calls must each be
+ * answered by a tool message among those right after it, and a tool message must answer such a
+ * call. The error (OpenAI's wording), or undefined.
+ */
+function toolMessageProblem(messages) {
+	for (let index = 0; index < messages.length; index++) {
+		const message = messages[index];
+		if (!message || typeof message !== 'object') continue;
+		if (message.role === 'tool') {
+			return error(400, "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.", 'invalid_request_error', null);
+		}
+		if (message.role !== 'assistant' || !Array.isArray(message.tool_calls) || message.tool_calls.length === 0) continue;
+		const answered = new Set();
+		let next = index + 1;
+		for (; next < messages.length && messages[next] && messages[next].role === 'tool'; next++) {
+			answered.add(messages[next].tool_call_id);
+		}
+		const missing = message.tool_calls.map((call) => call && call.id).filter((id) => !answered.has(id));
+		if (missing.length > 0) {
+			return error(
+				400,
+				`An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: ${missing.join(', ')}`,
+				'invalid_request_error',
+				null,
+			);
+		}
+		index = next - 1;
+	}
+	return undefined;
+}
+
 /** What the scripted model says next, as an assistant message plus finish reason. */
 function decide(body) {
 	const messages = Array.isArray(body.messages) ? body.messages : [];
 	const lastUser = messages.map((m) => m && m.role).lastIndexOf('user');
 	const after = messages.slice(lastUser + 1);
-	const toolResults = after.filter((m) => m && m.role === 'tool');
-	if (toolResults.length > 0) {
-		const calls = after.flatMap((m) => (m && Array.isArray(m.tool_calls) ? m.tool_calls : []));
-		const answered = toolResults[toolResults.length - 1];
-		const call = calls.find((c) => c.id === answered.tool_call_id);
-		const name = call && call.function ? call.function.name : 'tool';
-		return {
-			message: { role: 'assistant', content: `Tool ${name} answered: ${text(answered.content).slice(0, RESULT_CHARS)}` },
-			finish: 'stop',
-		};
-	}
 	const question = lastUser >= 0 ? text(messages[lastUser].content) : '';
 	const tools = (Array.isArray(body.tools) ? body.tools : []).filter((t) => t && t.type === 'function' && t.function);
-	const email = EMAIL.exec(question);
-	if (tools.length === 0 || !email) {
+	const planned = planCalls(question, tools);
+	const oneAtATime = body.parallel_tool_calls === false;
+	const calls = after.flatMap((m) => (m && m.role === 'assistant' && Array.isArray(m.tool_calls) ? m.tool_calls : []));
+	if (calls.length > 0) {
+		const called = new Set(calls.map((call) => call.function && call.function.name));
+		const next = planned.filter(({ tool }) => !called.has(tool.function.name));
+		if (oneAtATime && next.length > 0) return callTools(next.slice(0, 1), calls.length);
+		const results = after.filter((m) => m && m.role === 'tool');
+		const lines = calls.map((call) => {
+			const result = results.find((m) => m.tool_call_id === call.id);
+			const name = call.function ? call.function.name : 'tool';
+			return `Tool ${name} answered: ${result ? text(result.content).slice(0, RESULT_CHARS) : '(no result)'}`;
+		});
+		return { message: { role: 'assistant', content: lines.join('\n') }, finish: 'stop' };
+	}
+	if (planned.length === 0) {
 		return { message: { role: 'assistant', content: 'There is nothing I can look up for that.' }, finish: 'stop' };
 	}
-	const words = question.toLowerCase();
-	const tool =
-		tools.find((t) => words.includes(String(t.function.name).toLowerCase().replace(/_tool$/, ''))) || tools[0];
-	const properties = (tool.function.parameters && tool.function.parameters.properties) || {};
-	const args = {};
-	for (const [key, schema] of Object.entries(properties)) {
-		const type = schema && schema.type;
-		if (type === undefined || type === 'string' || (Array.isArray(type) && type.includes('string'))) args[key] = email[0];
-	}
-	return {
-		message: {
-			role: 'assistant',
-			content: null,
-			tool_calls: [{ id: 'call_sandbox_1', type: 'function', function: { name: tool.function.name, arguments: JSON.stringify(args) } }],
-		},
-		finish: 'tool_calls',
-	};
+	return callTools(oneAtATime ? planned.slice(0, 1) : planned, 0);
 }
 
 const usage = { prompt_tokens: 42, completion_tokens: 7, total_tokens: 49 };
@@ -117,7 +180,7 @@ function answer(record) {
 		if (!record.body || typeof record.body !== 'object' || !Array.isArray(record.body.messages)) {
 			return error(400, "Missing required parameter: 'messages'.", 'invalid_request_error', null);
 		}
-		return completion(record.body);
+		return toolMessageProblem(record.body.messages) || completion(record.body);
 	}
 	return error(404, `Unknown request URL: ${record.method} ${prefix}${record.path}.`, 'invalid_request_error', 'unknown_url');
 }
@@ -143,7 +206,10 @@ function handle(req, url, rawBody, requests) {
 		body,
 	};
 	requests.push(record);
-	return answer(record);
+	const reply = answer(record);
+	// What the request got, as the sandbox records it for vendors (for failure reports).
+	record.status = reply.status;
+	return reply;
 }
 
-module.exports = { prefix, credentials, MODEL, serves, handle, answer, decide };
+module.exports = { prefix, credentials, MODEL, RESULT_CHARS, serves, handle, answer, decide };
