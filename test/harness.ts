@@ -112,7 +112,7 @@ function withRoutingExecute(type: INodeType): INodeType {
 	return wrapped;
 }
 
-class TestNodeTypes implements INodeTypes {
+export class TestNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType | IVersionedNodeType>;
 
 	constructor(types: Record<string, INodeType | IVersionedNodeType>) {
@@ -234,6 +234,12 @@ export interface RunOptions {
 	/** The full node type when it is not one of ours (e.g. `n8n-nodes-base.httpRequest`). */
 	fullType?: string;
 	typeVersion?: number;
+	/** The saved credential's id (default: one of this run's own). Runs with one id share its account governor. */
+	credentialId?: string;
+	/** Node settings as n8n stores them on the node (executeOnce, retryOnFail, alwaysOutputData…). */
+	settings?: Partial<INode>;
+	/** Pinned output of the trigger feeding the node (n8n's pinned data: the node gets these items). */
+	pinned?: boolean;
 }
 
 export interface RunResult {
@@ -250,11 +256,19 @@ export interface RunResult {
 
 const NODE_NAME = 'Node Under Test';
 
+let runCount = 0;
+
 /** Run one node (fed by a trigger that emits `items`) through WorkflowExecute. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const nodeTypes = new TestNodeTypes({ ...NODE_TYPES, ...(options.nodeTypes ?? {}) });
+	// Each run its own credential id unless told (runs that share an id share the account's
+	// governor: a 429 hold left by one test would otherwise hold the next).
+	const runNumber = (runCount += 1);
 	const credentialRefs = Object.fromEntries(
-		Object.keys(options.credentials).map((type) => [type, { id: `${type}-id`, name: `${type} test` }]),
+		Object.keys(options.credentials).map((type) => [
+			type,
+			{ id: options.credentialId ?? `${type}-id-${runNumber}`, name: `${type} test` },
+		]),
 	);
 	const nodes: INode[] = [
 		{
@@ -274,6 +288,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			parameters: options.parameters,
 			credentials: credentialRefs,
 			...(options.continueOnFail ? { onError: options.onError ?? ('continueRegularOutput' as const) } : {}),
+			...(options.settings ?? {}),
 		},
 	];
 	const workflowData: IWorkflowBase = {
@@ -302,18 +317,22 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 
 	// Feed the input items as the trigger's output, then run the node under test.
 	const inputItems: INodeExecutionData[] = options.inputItems ?? (options.items ?? [{}]).map((json) => ({ json }));
+	// Pinned: the engine runs Start, whose output is the pinned items (as n8n does with pin data).
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
-				{
-					node: workflow.getNode(NODE_NAME)!,
-					data: { main: [inputItems] },
-					source: { main: [{ previousNode: 'Start' }] },
-				},
+				options.pinned
+					? { node: workflow.getNode('Start')!, data: { main: [[{ json: {} }]] }, source: null }
+					: {
+							node: workflow.getNode(NODE_NAME)!,
+							data: { main: [inputItems] },
+							source: { main: [{ previousNode: 'Start' }] },
+						},
 			],
 		},
 		resultData: {
-			runData: {
+			...(options.pinned ? { pinData: { Start: inputItems } } : {}),
+			runData: options.pinned ? {} : {
 				Start: [
 					{
 						startTime: Date.now(),

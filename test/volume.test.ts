@@ -6,7 +6,7 @@
  */
 import { Governor } from '../nodes/shared/governor';
 import { runNode, useSandbox } from './harness';
-import { json } from './helpers';
+import { json, type RecordedRequest } from './helpers';
 
 const sandbox = useSandbox();
 
@@ -128,7 +128,7 @@ describe('the request governor', () => {
 
 describe('governor rules (unit)', () => {
 	test('after a refusal at concurrency N, the ceiling drops below N once per wave and the run restarts at half', async () => {
-		const governor = new Governor({ maxConcurrent: 8, random: () => 0 });
+		const governor = new Governor({ maxConcurrent: 8 });
 		const tickets = await Promise.all(Array.from({ length: 8 }, () => governor.acquire()));
 		// The 6th to 8th started requests are refused: one wave, one drop (to 5), restart at 3.
 		governor.slowDown(tickets[5], undefined);
@@ -194,6 +194,52 @@ describe('Return All at any size', () => {
 		expect(pages.map((page) => page.page)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 		expect(result.items.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
+});
+
+describe('a list that never ends (issue 22 row 8: Split Into Items off and Raw Response have a cap too)', () => {
+	test.each([
+		['Split Into Items off', { splitIntoItems: false }],
+		['Raw Response', { rawResponse: true }],
+	])('%s: Return All stops after 10,000 pages with a clear error, not an endless read', async (_name, mode) => {
+		// Every page full, and each one different: the repeated-page guard cannot end it.
+		sandbox.fault('talkbox', {
+			method: 'GET',
+			path: '/communications',
+			status: 200,
+			body: (request: RecordedRequest) =>
+				Array.from({ length: 10 }, (_, i) => ({ id: Number(request.query.page) * 10 + i, name: 'Blast' })),
+		});
+		const result = await runNode({
+			type: 'talkBox',
+			parameters: { resource: 'communication', operation: 'getAll', returnAll: true, ...mode } as never,
+			credentials: { talkBoxApi: sandbox.credentials('talkbox') },
+		});
+		expect(result.error?.message).toBe(
+			'Return All stopped after 10,000 pages (100,000 records): one item reads at most 10,000 pages',
+		);
+		expect(result.error?.description).toBe('Nothing was output for this item. Narrow the list (a date or ID filter), or set a Limit.');
+		expect(result.items).toHaveLength(0);
+		expect(sandbox.requestsFor('talkbox')).toHaveLength(10_000);
+	}, 120_000);
+
+	test('Split Into Items off: past 1,000,000 records, a clear error (the read stops at the page that passes them)', async () => {
+		// Full pages of 20,000 changes, each page new, generated per request (nothing held by the sandbox).
+		sandbox.fault('personaclick', {
+			method: 'GET',
+			path: '/subscriptions/changes',
+			status: 200,
+			body: (request: RecordedRequest) =>
+				Array.from({ length: 20_000 }, (_, i) => ({ contact: `c${Number(request.query.offset) + i}`, event: 'subscribe' })),
+		});
+		const result = await runNode({
+			type: 'personaClick',
+			parameters: { resource: 'subscription', operation: 'getChanges', returnAll: true, splitIntoItems: false } as never,
+			credentials: { personaClickApi: sandbox.credentials('personaclick') },
+		});
+		expect(result.error?.message).toBe('Return All stopped after 1,020,000 records: one item reads at most 1,000,000 records page by page');
+		expect(result.items).toHaveLength(0);
+		expect(sandbox.requestsFor('personaclick')).toHaveLength(51);
+	}, 120_000);
 });
 
 describe('paging guard', () => {

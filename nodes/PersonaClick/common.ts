@@ -11,7 +11,8 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { fail, isEmpty, isoDateTime, parseJson } from '../shared';
+import { fail, isEmpty, isoDateTime, parseJson, refusePrototypeKey } from '../shared';
+import { hasOwn, setOwn } from '../shared/record';
 import { checkedIdentifier, datePart, type IdentifierKey } from './checks';
 
 export const ALL_IDENTIFIERS: readonly IdentifierKey[] = ['email', 'phone', 'external_id', 'loyalty_id', 'telegram_id'];
@@ -99,14 +100,16 @@ export function namedFieldsToBody(spec: {
 				fail(this, label, `"${key}" is not a valid name: use lowercase letters, digits and _ only`);
 			}
 			if (RESERVED_KEYS.has(key)) fail(this, label, `"${key}" is reserved and cannot be set here`);
-			if (key in body) {
+			// `__proto__`, `constructor` and `prototype` match CUSTOM_KEY too; only the body's own keys count.
+			refusePrototypeKey(this, label, key);
+			if (hasOwn(body, key)) {
 				fail(
 					this,
 					label,
 					added.has(key) ? `"${key}" is given twice` : `"${key}" is already set by another field of this node; set it there`,
 				);
 			}
-			body[key] = value as IDataObject[string];
+			setOwn(body, key, value);
 			added.add(key);
 		};
 		const pairs = (this.getNodeParameter(spec.pairs, []) ?? []) as Array<{ name?: unknown; value?: unknown }>;

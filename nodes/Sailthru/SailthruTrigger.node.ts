@@ -7,6 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { recordFrom } from '../shared/record';
 import { collectSecrets, redactText } from '../shared/redact';
 import { acceptWithoutRun, contentTypeOf, formPairs, rawBodyOf, refuse } from '../shared/trigger';
 import { sailthru } from '../shared/vendors';
@@ -133,6 +134,7 @@ export class SailthruTrigger implements INodeType {
 				return refuse(this, 'Unauthorized');
 			}
 		}
-		return { workflowData: [[{ json: { ...fields, event } }]] };
+		// A null-prototype record like the fields: a posted `__proto__` stays a plain key.
+		return { workflowData: [[{ json: recordFrom([...Object.entries(fields), ['event', event]]) }]] };
 	}
 }

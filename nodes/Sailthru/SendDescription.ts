@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { emailList, fail, isEmpty, operationFactory, sailthru, showFor } from '../shared';
+import { emptyRecord, hasOwn, setOwn } from '../shared/record';
 import {
 	callParameters,
 	jsonObject,
@@ -47,12 +48,13 @@ function evarsParameter(ctx: IExecuteSingleFunctions, read: Read, recipients: st
 		evars = jsonObject(ctx, 'Recipient Vars (JSON)', read('evarsJson', ''));
 	} else {
 		const rows = (read('evars.recipient', []) as Array<{ email?: unknown; vars?: unknown }>) ?? [];
-		const result: IDataObject = {};
+		// Keyed by what the user typed: a null-prototype record keeps any text a plain key.
+		const result = emptyRecord();
 		for (const [index, row] of rows.entries()) {
 			const email = trimmed(row.email);
 			if (!email) fail(ctx, 'Recipient Vars', `entry ${index + 1} has no email address`);
-			if (email in result) fail(ctx, 'Recipient Vars', `${email} appears twice`);
-			result[email] = jsonObject(ctx, `Recipient Vars (${email})`, row.vars) ?? {};
+			if (hasOwn(result, email)) fail(ctx, 'Recipient Vars', `${email} appears twice`);
+			setOwn(result, email, jsonObject(ctx, `Recipient Vars (${email})`, row.vars) ?? {});
 		}
 		evars = Object.keys(result).length ? result : undefined;
 	}

@@ -17,6 +17,7 @@ import {
 	sailthru,
 	showFor,
 } from '../shared';
+import { emptyRecord, hasOwn, setOwn } from '../shared/record';
 import { keyValueJson } from './helpers';
 
 const operation = operationFactory(sailthru);
@@ -83,17 +84,18 @@ function fieldsParameter(ctx: IExecuteSingleFunctions, read: ParameterReader): I
 /** `keys`: the keys to set or change, `{"email":"new@example.com"}`. */
 function keysParameter(ctx: IExecuteSingleFunctions, read: ParameterReader): IDataObject | undefined {
 	const entries = (read('keys.key', []) as Array<{ type?: string; value?: unknown }>) ?? [];
-	const result: IDataObject = {};
+	// An expression may give any key type: a null-prototype record keeps it a plain key.
+	const result = emptyRecord();
 	for (const [index, entry] of entries.entries()) {
 		const type = text(entry.type);
 		const value = text(entry.value);
 		if (!type) fail(ctx, 'Keys to Set', `entry ${index + 1} has no key type`);
 		if (!value) fail(ctx, 'Keys to Set', `entry ${index + 1} (${type}) has no value`);
-		if (type in result) fail(ctx, 'Keys to Set', `the ${type} key is set twice`);
+		if (hasOwn(result, type)) fail(ctx, 'Keys to Set', `the ${type} key is set twice`);
 		if (type === 'email' && !isPlausibleEmail(value)) {
 			fail(ctx, 'Keys to Set', `"${value}" is not a valid email address`);
 		}
-		result[type] = value;
+		setOwn(result, type, value);
 	}
 	return Object.keys(result).length ? result : undefined;
 }
@@ -101,12 +103,13 @@ function keysParameter(ctx: IExecuteSingleFunctions, read: ParameterReader): IDa
 /** `lists`: `{"Newsletter":1,"Old":0}` (1 joins, 0 leaves). */
 function listsParameter(ctx: IExecuteSingleFunctions, read: ParameterReader): IDataObject | undefined {
 	const entries = (read('lists.list', []) as Array<{ name?: string; membership?: string }>) ?? [];
-	const result: IDataObject = {};
+	// List names are the user's: a null-prototype record keeps any name (`constructor`) a plain key.
+	const result = emptyRecord();
 	for (const [index, entry] of entries.entries()) {
 		const name = text(entry.name);
 		if (!name) fail(ctx, 'Lists', `entry ${index + 1} has no list name`);
-		if (name in result) fail(ctx, 'Lists', `the list "${name}" appears twice`);
-		result[name] = entry.membership === 'leave' ? 0 : 1;
+		if (hasOwn(result, name)) fail(ctx, 'Lists', `the list "${name}" appears twice`);
+		setOwn(result, name, entry.membership === 'leave' ? 0 : 1);
 	}
 	return Object.keys(result).length ? result : undefined;
 }

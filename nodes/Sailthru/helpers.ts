@@ -13,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 
 import { fail, idLocator, isEmpty, isPlausibleEmail, parseJson, showFor } from '../shared';
+import { emptyRecord, hasOwn, setOwn } from '../shared/record';
 
 /** Reads a parameter of the current item (resource locators give their value). */
 export type Read = (name: string, fallback?: unknown) => unknown;
@@ -145,18 +146,21 @@ export function sailthruTime(ctx: IExecuteSingleFunctions, value: unknown): stri
 	return `${datePart}T${timePart.length === 5 ? `${timePart}:00` : timePart.slice(0, 8)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** Name/value rows into an object; a blank or repeated name is an input error. */
+/**
+ * Name/value rows into an object; a blank or repeated name is an input error. The user names
+ * the keys: a null-prototype record keeps any name (`constructor`, `__proto__`) as a plain key.
+ */
 export function pairsToObject(
 	ctx: IExecuteSingleFunctions,
 	label: string,
 	rows: Array<{ name?: unknown; value?: unknown }>,
 ): IDataObject | undefined {
-	const result: IDataObject = {};
+	const result = emptyRecord();
 	for (const [index, row] of rows.entries()) {
 		const name = trimmed(row.name);
 		if (!name) fail(ctx, label, `entry ${index + 1} has no name`);
-		if (name in result) fail(ctx, label, `"${name}" appears twice`);
-		result[name] = (row.value ?? '') as IDataObject[string];
+		if (hasOwn(result, name)) fail(ctx, label, `"${name}" appears twice`);
+		setOwn(result, name, row.value ?? '');
 	}
 	return Object.keys(result).length ? result : undefined;
 }

@@ -8,7 +8,9 @@ import {
 	outputModeTransform,
 	showFor,
 	isoDateQuery,
+	refusePrototypeKey,
 } from '../shared';
+import { emptyRecord, hasOwn, setOwn } from '../shared/record';
 import { operation } from './operation';
 import { CONTACT_FIELDS_PARAMETER, contactBody, convertValue } from './audience/contactBody';
 import type { TalkBoxResource } from './types';
@@ -21,18 +23,20 @@ const contactPath = (suffix = '') =>
 /** find_first: each criterion becomes a query parameter (email, mobile_number or a text field). */
 async function searchCriteria(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const rows = (this.getNodeParameter('searchCriteria.criterion', []) as IDataObject[]) ?? [];
-	const qs: IDataObject = {};
+	// The field is a TalkBox system name or an expression's text: a plain key of a null-prototype record.
+	const qs = emptyRecord();
 	for (const [index, row] of rows.entries()) {
 		const field = String(row.field ?? '').trim();
 		const label = `Search Criteria → criterion ${index + 1}`;
 		if (field === '') fail(this, label, 'choose a field to search by');
-		if (qs[field] !== undefined) fail(this, label, `${field} is used twice`);
+		refusePrototypeKey(this, label, field);
+		if (hasOwn(qs, field)) fail(this, label, `${field} is used twice`);
 		const fieldType = field === 'mobile_number' ? 'MobileNumber' : 'Text';
 		const value = row.value === undefined || row.value === null ? '' : String(row.value).trim();
 		if (value === '') fail(this, label, `a value for ${field} is required`);
 		const converted = convertValue(fieldType, field, value);
 		if (converted.problem !== undefined) fail(this, label, converted.problem);
-		qs[field] = converted.value as string;
+		setOwn(qs, field, converted.value);
 	}
 	if (Object.keys(qs).length === 0) fail(this, 'Search Criteria', 'add at least one criterion (email, mobile number or a text field)');
 	options.qs = { ...(options.qs ?? {}), ...qs };

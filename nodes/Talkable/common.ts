@@ -12,7 +12,8 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
-import { fail, isEmpty, isoDateTime, list, operationFactory, talkable, type OutputSpec } from '../shared';
+import { fail, isEmpty, isoDateTime, list, operationFactory, refusePrototypeKey, talkable, type OutputSpec } from '../shared';
+import { emptyRecord, setOwn } from '../shared/record';
 
 /** The shared operation builder, bound to Talkable's vendor profile. */
 export const operation = operationFactory(talkable);
@@ -87,14 +88,20 @@ export function isoDate(ctx: IExecuteSingleFunctions, value: unknown, label: str
 export const textList = (value: unknown): string[] =>
 	Array.isArray(value) ? list(value) : list(String(value ?? '').replace(/\n/g, ','));
 
-/** `{ property: [{ name, value }] }` from a fixedCollection as one object (empty name: input error). */
+/**
+ * `{ property: [{ name, value }] }` from a fixedCollection as one object (empty name: input error).
+ * The user names the keys: they go into a null-prototype record, and the three names a request
+ * cannot carry are refused (see refusePrototypeKey).
+ */
 export function pairs(ctx: IExecuteSingleFunctions, value: unknown, label: string): IDataObject | undefined {
 	const entries = ((value as { property?: Array<{ name?: string; value?: unknown }> } | undefined)?.property ?? []);
 	if (!Array.isArray(entries) || entries.length === 0) return undefined;
-	const result: IDataObject = {};
+	const result = emptyRecord();
 	for (const [index, entry] of entries.entries()) {
 		if (isEmpty(entry.name)) fail(ctx, label, `entry ${index + 1} has no name`);
-		result[String(entry.name).trim()] = (entry.value ?? '') as IDataObject[string];
+		const name = String(entry.name).trim();
+		refusePrototypeKey(ctx, label, name);
+		setOwn(result, name, entry.value ?? '');
 	}
 	return result;
 }

@@ -8,7 +8,6 @@ import {
 import { inputError } from './errors';
 import { getPath, readRecords, type ExecutorConfig } from './execute';
 import { isObject } from './params';
-import type { RunState } from './run';
 import { sendWithRetry, type Exchange } from './send';
 
 /**
@@ -100,25 +99,57 @@ async function flush(config: BatchConfig, exchange: Exchange, group: Group): Pro
 }
 
 /**
+ * The items of one pass of n8n's routing over the node's input, and the batches they fill. n8n's
+ * RoutingNode runs every item of the list it holds (`inputData`, which its item contexts expose):
+ * all input items; only the first with *Execute Once*; the one tool call in tool mode. So that
+ * list is both the identity of a pass and the number of items to wait for, whatever the node's
+ * settings. *Retry On Fail* runs the same list again: an item index seen twice starts a new pass
+ * (the batches of the pass before are dropped unsent: that pass has already ended).
+ */
+interface Round {
+	expected: number;
+	seen: Set<number>;
+	groups: Map<string, Group>;
+}
+
+const ROUNDS = new WeakMap<object, Round>();
+
+/** The list of items this pass of the routing runs over (the run's input as a fallback). */
+function passItems(ctx: IExecuteSingleFunctions): object | undefined {
+	const inputData = (ctx as { inputData?: IDataObject }).inputData ?? (ctx.getExecuteData?.()?.data as IDataObject | undefined);
+	const lists = (inputData?.main ?? inputData?.ai_tool) as unknown[][] | undefined;
+	return Array.isArray(lists?.[0]) ? lists![0] : undefined;
+}
+
+function roundOf(ctx: IExecuteSingleFunctions): Round {
+	const items = passItems(ctx);
+	const fresh = (): Round => ({ expected: items ? (items as unknown[]).length : 1, seen: new Set(), groups: new Map() });
+	if (!items) return fresh();
+	let round = ROUNDS.get(items);
+	if (!round || round.seen.has(ctx.getItemIndex())) ROUNDS.set(items, (round = fresh()));
+	return round;
+}
+
+/**
  * Add this item's record to its batch and wait for the batch's answer. A batch is sent when it is
- * full, or when every item of the run has arrived (an item with an input error counts as arrived
- * and sends nothing).
+ * full, or when every item of the pass has arrived (an item with an input error counts as
+ * arrived and sends nothing).
  */
 export async function sendBatched(
 	ctx: IExecuteSingleFunctions,
 	config: BatchConfig,
 	exchange: Exchange,
-	state: RunState,
 	options: IHttpRequestOptions,
 	deferred: Error | undefined,
 ): Promise<IDataObject[]> {
-	const groups = state.batches as Map<string, Group>;
+	const round = roundOf(ctx);
+	const { groups } = round;
 	const { path, maxItems, maxBytes = Number.POSITIVE_INFINITY } = config.batch;
 	const sendGroup = (key: string, group: Group) => {
 		groups.delete(key);
 		void flush(config, exchange, group);
 	};
-	state.arrived += 1;
+	round.seen.add(ctx.getItemIndex());
 	let result: Promise<IDataObject[]> | undefined;
 	let error = deferred;
 	if (!error) {
@@ -143,7 +174,7 @@ export async function sendBatched(
 			if (target.entries.length >= maxItems) sendGroup(key, target);
 		}
 	}
-	if (state.arrived >= state.itemCount) {
+	if (round.seen.size >= round.expected) {
 		for (const [key, group] of [...groups]) sendGroup(key, group);
 	}
 	if (error) throw error;

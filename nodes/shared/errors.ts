@@ -10,16 +10,23 @@ import type { VendorProfile, VendorResponse } from './vendors';
 
 const MAX_BODY_EXCERPT = 300;
 
-/** A short, printable excerpt of a body that is not the vendor's JSON envelope. */
-function describeBody(body: unknown): string {
+/** A vendor body larger than this (as JSON) is attached to the error as an excerpt, not whole. */
+const MAX_ATTACHED_BODY = 64 * 1024;
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/**
+ * A short, printable excerpt of a body that is not the vendor's JSON envelope. `body` is already
+ * redacted (redaction comes first: a secret across the cut would otherwise lose its tail, and its
+ * head would show), and `json` is its JSON when it is an object or list.
+ */
+function describeBody(body: unknown, json: string | undefined): string {
 	if (body === undefined || body === null || body === '') return 'an empty body';
 	if (typeof body === 'string') {
 		if (/^\s*</.test(body)) return 'an HTML page instead of JSON';
-		const excerpt = body.length > MAX_BODY_EXCERPT ? `${body.slice(0, MAX_BODY_EXCERPT)}…` : body;
-		return `a body that is not valid JSON: ${excerpt}`;
+		return `a body that is not valid JSON: ${shorten(body, MAX_BODY_EXCERPT)}`;
 	}
-	const json = JSON.stringify(body);
-	return json.length > MAX_BODY_EXCERPT ? `${json.slice(0, MAX_BODY_EXCERPT)}…` : json;
+	return shorten(json ?? String(body), MAX_BODY_EXCERPT);
 }
 
 export interface ApiErrorDetails {
@@ -44,13 +51,16 @@ export function vendorApiError(node: INode, details: ApiErrorDetails): NodeApiEr
 	const { vendor, response, itemIndex, secrets } = details;
 	const status = response?.statusCode ?? details.httpCode;
 	const vendorError = response ? vendor.readError(response) : undefined;
+	// Redacted first, then shortened; a copy cut at MAX_JSON_DEPTH levels (see copyJson).
+	const body = response ? redactValue(response.body, secrets) : undefined;
+	const json = body !== null && typeof body === 'object' ? JSON.stringify(body) : undefined;
 	let message = details.message;
 	if (!message) {
 		if (vendorError) {
 			const code = vendorError.code !== undefined ? ` (code ${vendorError.code})` : '';
 			message = `${vendor.displayName} error${code}: ${vendorError.message}`;
 		} else if (response) {
-			message = `${vendor.displayName} answered HTTP ${status} with ${describeBody(response.body)}`;
+			message = `${vendor.displayName} answered HTTP ${status} with ${describeBody(body, json)}`;
 		} else {
 			message = `${vendor.displayName} request failed`;
 		}
@@ -66,9 +76,9 @@ export function vendorApiError(node: INode, details: ApiErrorDetails): NodeApiEr
 		message: redactText(message, secrets),
 		...(status !== undefined ? { httpCode: String(status) } : {}),
 		...(vendorError?.code !== undefined ? { code: vendorError.code } : {}),
-		...(response && typeof response.body === 'object' && response.body !== null
-			? { body: redactValue(response.body, secrets) as JsonObject }
-			: {}),
+		...(json === undefined
+			? {}
+			: { body: json.length > MAX_ATTACHED_BODY ? `${json.slice(0, MAX_ATTACHED_BODY)}… (${json.length.toLocaleString('en-US')} characters in all)` : (body as JsonObject) }),
 	};
 	const error = new NodeApiError(node, errorResponse, {
 		message: redactText(message, secrets),

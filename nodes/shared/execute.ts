@@ -11,10 +11,10 @@ import {
 
 import { sendBatched, type BatchSpec } from './batch';
 import { errorFields, vendorApiError } from './errors';
-import { isObject } from './params';
+import { isObject, unsendableKeyError } from './params';
 import { redactText } from './redact';
 import { safeByMethod } from './retry';
-import { runState, type Pace } from './run';
+import { runGovernor, runState, type Pace } from './run';
 import { sendWithRetry, type Exchange } from './send';
 import type { VendorProfile, VendorResponse } from './vendors';
 
@@ -115,6 +115,15 @@ export const toItemJson = (record: unknown): IDataObject => (isObject(record) ? 
  */
 export const MAX_RECORDS_PER_ITEM = 100_000;
 
+/**
+ * With Split Into Items off, or Raw Response on, one item per page (or response): Return All
+ * stops there too, at this many records or MAX_PAGES_PER_ITEM requests, so that a list that never
+ * ends (a server that ignores the page and never sends a short one) cannot hold the node forever
+ * and fill the memory.
+ */
+export const MAX_RECORDS_PAGED = 1_000_000;
+export const MAX_PAGES_PER_ITEM = 10_000;
+
 /** Check a final response and turn it into records (or the raw body). */
 export function readRecords(
 	ctx: IExecuteSingleFunctions,
@@ -150,16 +159,20 @@ function pageFingerprint(records: IDataObject[]): string {
 	return `${records.length}|${JSON.stringify(records[0])}|${JSON.stringify(records[records.length - 1])}`;
 }
 
-function tooManyRecords(ctx: IExecuteSingleFunctions, count: number): NodeOperationError {
-	return new NodeOperationError(
-		ctx.getNode(),
-		`Return All stopped after ${count.toLocaleString('en-US')} records: n8n cannot output more than ${MAX_RECORDS_PER_ITEM.toLocaleString('en-US')} items from one input item`,
-		{
-			itemIndex: ctx.getItemIndex(),
-			description:
-				'Nothing was output for this item. Narrow the list (a date or ID filter), set a Limit, or turn off "Split Into Items" to get one item per page that holds the page\'s records.',
-		},
-	);
+function tooManyRecords(ctx: IExecuteSingleFunctions, count: number, pages: number, split: boolean): NodeOperationError {
+	const cap = split ? MAX_RECORDS_PER_ITEM : MAX_RECORDS_PAGED;
+	const what =
+		pages > MAX_PAGES_PER_ITEM
+			? `${MAX_PAGES_PER_ITEM.toLocaleString('en-US')} pages (${count.toLocaleString('en-US')} records): one item reads at most ${MAX_PAGES_PER_ITEM.toLocaleString('en-US')} pages`
+			: `${count.toLocaleString('en-US')} records: ${
+					split ? 'n8n cannot output more than' : 'one item reads at most'
+				} ${cap.toLocaleString('en-US')} ${split ? 'items from one input item' : 'records page by page'}`;
+	return new NodeOperationError(ctx.getNode(), `Return All stopped after ${what}`, {
+		itemIndex: ctx.getItemIndex(),
+		description: split
+			? 'Nothing was output for this item. Narrow the list (a date or ID filter), set a Limit, or turn off "Split Into Items" to get one item per page that holds the page\'s records.'
+			: 'Nothing was output for this item. Narrow the list (a date or ID filter), or set a Limit.',
+	});
 }
 
 async function collect(ctx: IExecuteSingleFunctions, config: ExecutorConfig, exchange: Exchange, options: IHttpRequestOptions) {
@@ -204,6 +217,7 @@ async function collect(ctx: IExecuteSingleFunctions, config: ExecutorConfig, exc
 	let position = pagination.type === 'page' ? pagination.firstPage ?? 1 : 0;
 	let previous = '';
 	for (let page = 1; count < limit; page++) {
+		if (page > MAX_PAGES_PER_ITEM) throw tooManyRecords(ctx, count, page, !raw && !pages);
 		const size = pagination.type === 'offset' ? Math.min(pageSize, limit - count) : pageSize;
 		const pageOptions: IHttpRequestOptions = {
 			...options,
@@ -225,12 +239,12 @@ async function collect(ctx: IExecuteSingleFunctions, config: ExecutorConfig, exc
 		previous = fingerprint;
 		const kept = pageRecords.slice(0, limit - count);
 		count += kept.length;
+		if (count > (raw || pages ? MAX_RECORDS_PAGED : MAX_RECORDS_PER_ITEM)) throw tooManyRecords(ctx, count, page, !raw && !pages);
 		if (raw) {
 			results.push(...readRecords(ctx, config, response, true, secrets));
 		} else if (pages) {
 			results.push({ page, records: kept });
 		} else {
-			if (count > MAX_RECORDS_PER_ITEM) throw tooManyRecords(ctx, count);
 			for (const record of kept) results.push(record);
 		}
 		if (pageRecords.length < size) break;
@@ -278,24 +292,26 @@ export function createExecutor(config: ExecutorConfig) {
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
 		const pairedItem = { item: itemIndex };
-		const state = runState(this, config.vendor, config.pace);
+		const state = runState(this, config.vendor);
 		let secrets: readonly string[] = [];
 		try {
 			secrets = await state.secrets;
 			const options = requestData.options as IHttpRequestOptions & { [key: symbol]: unknown };
-			const deferred = takeDeferred(options);
+			// A hook's input error first; else a key n8n's HTTP client would silently leave out.
+			const deferred =
+				takeDeferred(options) ?? (config.vendor.sendsParametersAsJsonText ? undefined : unsendableKeyError(this, options));
 			const credentials = await state.credentials;
 			if (!options.baseURL) options.baseURL = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 			const exchange: Exchange = {
 				vendor: config.vendor,
-				governor: state.governor,
+				governor: () => runGovernor(state, config.pace),
 				settings: state.settings,
 				secrets,
 				retrySafe: config.retrySafe,
 			};
 			let records: IDataObject[];
 			if (config.batch) {
-				records = await sendBatched(this, { ...config, batch: config.batch }, exchange, state, options, deferred);
+				records = await sendBatched(this, { ...config, batch: config.batch }, exchange, options, deferred);
 			} else {
 				if (deferred) throw deferred;
 				records = await collect(this, config, exchange, options);

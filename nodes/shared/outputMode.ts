@@ -1,6 +1,7 @@
 import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { list } from './params';
+import { hasOwn, setOwn } from './record';
 
 /**
  * "Output": what a record-returning operation outputs. Large records flood an AI agent (and a
@@ -51,8 +52,10 @@ export function outputModeProperties(displayOptions: IDisplayOptions): INodeProp
 
 const pick = (record: IDataObject, keys: readonly string[]): IDataObject => {
 	const result: IDataObject = {};
+	// Own fields only: a Selected Fields entry such as `constructor` must not pick up what a
+	// record inherits.
 	for (const key of keys) {
-		if (key in record) result[key] = record[key];
+		if (hasOwn(record, key)) setOwn(result, key, record[key]);
 	}
 	return result;
 };

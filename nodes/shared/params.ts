@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { inputError } from './errors';
+import { isObject, isPrototypeKey } from './record';
 
 /** Display options for some operations of one resource: `showFor('tag')(['get'])`. */
 export const showFor =
@@ -20,8 +21,7 @@ export const showFor =
 	});
 
 /** A JSON object (not null, not a list). */
-export const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
+export { isObject };
 
 export const isEmpty = (value: unknown): boolean =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -68,7 +68,51 @@ export function pathSegment(ctx: IExecuteSingleFunctions, label: string, value: 
 	if (value === '.' || value === '..') {
 		fail(ctx, label, `"${value}" is not a valid identifier (it would leave its place in the URL path)`);
 	}
-	return encodeURIComponent(value);
+	try {
+		return encodeURIComponent(value);
+	} catch {
+		// A lone UTF-16 surrogate (half of an emoji, cut by an expression) has no UTF-8 form.
+		return fail(ctx, label, 'holds half of a character (a lone UTF-16 surrogate), which no URL can carry; check the expression');
+	}
+}
+
+/**
+ * n8n's HTTP client (axios) leaves the keys `__proto__`, `constructor` and `prototype` out of a
+ * request's JSON body and query string, at every level: a name the user chose that is one of
+ * them would vanish without a word, so it is an input error instead.
+ */
+const unsendableName = (key: string) =>
+	`"${key}" cannot be sent as a name: n8n's HTTP client leaves __proto__, constructor and prototype out of requests`;
+
+/** A key the user named (a custom field, a property): refused when n8n's HTTP client would drop it. */
+export function refusePrototypeKey(ctx: IExecuteSingleFunctions, label: string, key: string): void {
+	if (isPrototypeKey(key)) fail(ctx, label, unsendableName(key));
+}
+
+const isPlainContainer = (value: unknown): value is object =>
+	Array.isArray(value) ||
+	(value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+
+/**
+ * The input error for the first key, at any depth of a request's body or query (a JSON value
+ * from an expression included), that n8n's HTTP client would leave out; walked without
+ * recursion, plain objects and arrays only (never a file's bytes). Undefined when there is none.
+ */
+export function unsendableKeyError(ctx: IExecuteSingleFunctions, options: IHttpRequestOptions): Error | undefined {
+	for (const [where, root] of [['Request body', options.body], ['Query', options.qs]] as const) {
+		const stack: Array<[unknown, string]> = [[root, where]];
+		while (stack.length > 0) {
+			const [current, path] = stack.pop()!;
+			if (!isPlainContainer(current)) continue;
+			for (const [key, child] of Object.entries(current)) {
+				if (!Array.isArray(current) && isPrototypeKey(key)) {
+					return inputError(ctx.getNode(), ctx.getItemIndex(), `${path} → ${key}`, unsendableName(key));
+				}
+				stack.push([child, Array.isArray(current) ? `${path}[${key}]` : `${path} → ${key}`]);
+			}
+		}
+	}
+	return undefined;
 }
 
 /** A comma-separated list (a string, or an array from an expression), blanks dropped. */

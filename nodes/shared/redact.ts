@@ -1,20 +1,25 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { copyJson } from './record';
+
 export const REDACTED = '[redacted]';
 
 /** Secrets shorter than this are not redacted, so that redaction cannot shred ordinary text. */
 const MIN_SECRET_LENGTH = 4;
 
-/** Deeper than this, a value is replaced as a whole (a hostile body cannot overflow the stack). */
-const MAX_DEPTH = 64;
-
 const hex = (char: string) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+
+/**
+ * `encodeURIComponent` of the text as it goes on the wire: a lone UTF-16 surrogate (which
+ * `encodeURIComponent` refuses with a URIError) becomes U+FFFD, as URLSearchParams and UTF-8
+ * encoding make it.
+ */
+const uriEncode = (text: string) =>
+	encodeURIComponent(text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
 
 const base64 = (text: string) => {
 	// btoa is global in every Node that n8n runs on; it takes Latin-1, so go through UTF-8 bytes.
-	const bytes = encodeURIComponent(text).replace(/%([0-9A-F]{2})/g, (_, code: string) =>
-		String.fromCharCode(parseInt(code, 16)),
-	);
+	const bytes = uriEncode(text).replace(/%([0-9A-F]{2})/g, (_, code: string) => String.fromCharCode(parseInt(code, 16)));
 	return btoa(bytes);
 };
 
@@ -26,7 +31,7 @@ const base64 = (text: string) => {
  * value as the user).
  */
 function encodings(secret: string, others: readonly string[]): string[] {
-	const uri = encodeURIComponent(secret);
+	const uri = uriEncode(secret);
 	const rfc3986 = uri.replace(/[!'()*]/g, hex);
 	const forms = [
 		secret,
@@ -74,45 +79,42 @@ export function collectSecrets(
 	return [...secrets].sort((a, b) => b.length - a.length);
 }
 
-/** Replace every occurrence of every secret in a string. */
-export function redactText(text: string, secrets: readonly string[]): string {
-	let result = text;
-	for (const secret of secrets) {
-		if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+const patterns = new WeakMap<readonly string[], RegExp>();
+
+/** One pattern for all the secrets, longest first, so that one pass replaces each where it starts. */
+function patternFor(secrets: readonly string[]): RegExp {
+	let pattern = patterns.get(secrets);
+	if (!pattern) {
+		const sorted = secrets.filter((secret) => secret !== '').sort((a, b) => b.length - a.length);
+		pattern = new RegExp(sorted.map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+		patterns.set(secrets, pattern);
 	}
+	return pattern;
+}
+
+const holdsSecret = (text: string, secrets: readonly string[]) => secrets.some((secret) => secret !== '' && text.includes(secret));
+
+/**
+ * Replace every occurrence of every secret in a string, in one pass: a marker that was put in is
+ * never searched again. A secret that overlaps the marker itself (`redacte`, `d]zz`) could be
+ * spelled again by a marker and its neighbours: then every secret is removed instead, pass after
+ * pass until none is left (each pass shortens the text, so this ends).
+ */
+export function redactText(text: string, secrets: readonly string[]): string {
+	if (!holdsSecret(text, secrets)) return text;
+	const pattern = patternFor(secrets);
+	let result = text.replace(pattern, REDACTED);
+	if (!holdsSecret(result, secrets)) return result;
+	result = text;
+	while (holdsSecret(result, secrets)) result = result.replace(pattern, '');
 	return result;
 }
 
 /**
- * A deep copy of a JSON-like value with every secret replaced in its strings (keys included).
- * Iterative, not recursive: a vendor's deeply nested error body cannot overflow the stack; past
- * MAX_DEPTH levels the rest is replaced by a marker.
+ * A deep copy of a JSON-like value with every secret replaced in its strings and keys. Walked
+ * without recursion, and cut past MAX_JSON_DEPTH levels (see `copyJson`): a vendor's deeply
+ * nested error body cannot overflow the stack.
  */
 export function redactValue<T>(value: T, secrets: readonly string[]): T {
-	const copyOf = (entry: unknown): unknown =>
-		typeof entry === 'string' ? redactText(entry, secrets) : Array.isArray(entry) ? [] : entry !== null && typeof entry === 'object' ? {} : entry;
-	const root = { value: copyOf(value) };
-	if (root.value === value || typeof value === 'string') return root.value as T;
-	const stack: Array<{ source: unknown; target: Record<string, unknown> | unknown[]; depth: number }> = [
-		{ source: value, target: root.value as Record<string, unknown>, depth: 1 },
-	];
-	while (stack.length > 0) {
-		const { source, target, depth } = stack.pop()!;
-		const entries = Array.isArray(source)
-			? source.map((entry, index) => [index, entry] as const)
-			: Object.entries(source as Record<string, unknown>);
-		for (const [key, entry] of entries) {
-			const name = typeof key === 'string' ? redactText(key, secrets) : key;
-			let copy = copyOf(entry);
-			if (copy !== null && typeof copy === 'object') {
-				if (depth >= MAX_DEPTH) {
-					copy = '[nested too deep]';
-				} else {
-					stack.push({ source: entry, target: copy as Record<string, unknown>, depth: depth + 1 });
-				}
-			}
-			(target as Record<string | number, unknown>)[name] = copy;
-		}
-	}
-	return root.value as T;
+	return copyJson(value, (text) => redactText(text, secrets));
 }

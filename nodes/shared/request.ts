@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { vendorApiError } from './errors';
+import { capDepth } from './record';
 import { collectSecrets } from './redact';
 import type { VendorProfile } from './vendors';
 
@@ -31,11 +32,11 @@ export async function vendorRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	})) as IN8nHttpFullResponse;
-	const response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: full.body };
+	const response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: capDepth(full.body) };
 	if (response.statusCode < 200 || response.statusCode >= 300 || vendor.readError(response) || typeof full.body === 'string') {
 		throw vendorApiError(ctx.getNode(), { vendor, response, itemIndex: 0, secrets });
 	}
-	return vendor.unwrap(full.body);
+	return vendor.unwrap(response.body);
 }
 
 export interface ListSearchSpec {

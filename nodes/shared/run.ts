@@ -1,30 +1,30 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { Governor } from './governor';
+import { Governor, sharedGovernor } from './governor';
 import { collectSecrets } from './redact';
 import { retrySettingsFrom, type RetrySettings } from './retry';
 import type { VendorProfile } from './vendors';
 
 /**
- * What the items of one node run share: the request governor, the credential (decrypted once,
- * not per item), the retry settings, and the batches being filled. Keyed by the run's execute
- * data (one object per node run, shared by all its items), so two runs never share anything and
- * the state is dropped with the run.
+ * What the items of one node run share: the credential (decrypted once, not per item), its
+ * secrets, the retry settings, and the way to the account's request governor.
+ *
+ * Identity: the run's execute data **and** the node **and** the credential type. The execute data
+ * alone is not enough: n8n-core hands every tool of an AI Agent the agent's execute data, so
+ * tools of different vendors (or two tools of one vendor with different credentials) would share
+ * one state, and one would send with the other's credential. The state is dropped with the run.
  */
 export interface RunState {
-	governor: Governor;
 	settings: RetrySettings;
 	credentials: Promise<ICredentialDataDecryptedObject>;
 	secrets: Promise<string[]>;
-	/** Items of this run (from the run's input), for batch flushing. */
-	itemCount: number;
-	/** Per-run scratch space of the batch coordinator. */
-	batches: Map<string, unknown>;
-	/** Items that have reached the executor so far. */
-	arrived: number;
+	/** The account (credential type and id) whose governor this run uses: see `runGovernor`. */
+	account: string | undefined;
+	/** Governors of a run whose node has no saved credential id. */
+	own: Map<number, Governor>;
 }
 
-const RUNS = new WeakMap<object, RunState>();
+const RUNS = new WeakMap<object, Map<string, RunState>>();
 
 /** Requests per interval → least time between two starts. */
 export interface Pace {
@@ -32,38 +32,54 @@ export interface Pace {
 	perMs: number;
 }
 
-function inputCount(ctx: IExecuteSingleFunctions): number {
-	const data = ctx.getExecuteData?.()?.data as IDataObject | undefined;
-	const main = (data?.main ?? data?.ai_tool) as unknown[][] | undefined;
-	const items = main?.[0];
-	return Array.isArray(items) ? items.length : 1;
+/** This node's identity within one run: node id and name, and the credential type it reads. */
+function nodeKey(ctx: IExecuteSingleFunctions, vendor: VendorProfile): string {
+	const node = ctx.getNode();
+	return JSON.stringify([node.id ?? '', node.name, vendor.credentialType]);
+}
+
+/**
+ * The governor of the account this run sends to, for requests at `pace`: shared by every run in
+ * this process that uses the same credential (keyed by its id, never by a secret) and pace, and
+ * looked up at each request (idle ones are dropped). A node without a saved credential id (never
+ * the case in n8n) gets governors of its own.
+ */
+export function runGovernor(state: RunState, pace?: Pace): Governor {
+	const minIntervalMs = pace ? Math.ceil(pace.perMs / pace.requests) : 0;
+	if (state.account === undefined) {
+		let own = state.own.get(minIntervalMs);
+		if (!own) state.own.set(minIntervalMs, (own = new Governor({ minIntervalMs })));
+		return own;
+	}
+	return sharedGovernor(JSON.stringify([state.account, minIntervalMs]), { minIntervalMs });
 }
 
 /** This node run's shared state (created by the first item that asks). */
-export function runState(ctx: IExecuteSingleFunctions, vendor: VendorProfile, pace?: Pace): RunState {
-	const key = (ctx.getExecuteData?.() as object | undefined) ?? undefined;
-	const existing = key ? RUNS.get(key) : undefined;
+export function runState(ctx: IExecuteSingleFunctions, vendor: VendorProfile): RunState {
+	const run = ctx.getExecuteData?.() as object | undefined;
+	const key = nodeKey(ctx, vendor);
+	let states = run ? RUNS.get(run) : undefined;
+	const existing = states?.get(key);
 	if (existing) return existing;
 	const settings = retrySettingsFrom(ctx.getNodeParameter('retry', {}) as IDataObject, vendor.retryDefaults);
 	const credentials = ctx.getCredentials(vendor.credentialType, ctx.getItemIndex());
+	const id = ctx.getNode().credentials?.[vendor.credentialType]?.id;
 	// Handled where it is awaited; this keeps an early failure from being reported as unhandled.
 	credentials.catch(() => undefined);
 	const state: RunState = {
-		governor: new Governor({
-			maxConcurrent: settings.maxConcurrent,
-			minIntervalMs: pace ? Math.ceil(pace.perMs / pace.requests) : 0,
-		}),
 		settings,
 		credentials,
 		secrets: credentials.then(
 			(data) => collectSecrets(data, vendor.secretFields),
 			() => [],
 		),
-		itemCount: inputCount(ctx),
-		batches: new Map(),
-		arrived: 0,
+		account: id ? JSON.stringify([vendor.credentialType, id]) : undefined,
+		own: new Map(),
 	};
-	if (key) RUNS.set(key, state);
+	if (run) {
+		if (!states) RUNS.set(run, (states = new Map()));
+		states.set(key, state);
+	}
 	return state;
 }
 

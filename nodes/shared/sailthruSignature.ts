@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { boundaryOf, buildMultipart, multipartContentType, parseMultipart } from '../Sailthru/multipart';
+import { hasOwn, setOwn } from './record';
 
 /**
  * Sailthru's request signing, as its official API clients do it.
@@ -106,7 +107,7 @@ function ownParameters(source: unknown): IDataObject {
 	}
 	const result: IDataObject = { ...parseJsonParameter(entries.json) };
 	for (const [name, value] of Object.entries(entries)) {
-		if (!SIGNING_PARAMETERS.includes(name) && value !== undefined) result[name] = value;
+		if (!SIGNING_PARAMETERS.includes(name) && value !== undefined) setOwn(result, name, value);
 	}
 	return result;
 }
@@ -120,7 +121,7 @@ export function callParameters(requestOptions: IHttpRequestOptions): IDataObject
 	const fromQuery = ownParameters(requestOptions.qs);
 	const result: IDataObject = { ...fromBody };
 	for (const [name, value] of Object.entries(fromQuery)) {
-		if (!(name in result)) result[name] = value;
+		if (!hasOwn(result, name)) setOwn(result, name, value);
 	}
 	return result;
 }

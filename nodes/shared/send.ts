@@ -9,7 +9,7 @@ import {
 
 import { vendorApiError } from './errors';
 import { HoldTooLong, type Governor, type Ticket } from './governor';
-import { isObject } from './params';
+import { capDepth, isObject } from './record';
 import { pause } from './pause';
 import { redactText } from './redact';
 import { isRetryable, parseRetryAfter, retryDelay, type Failure, type RetrySettings } from './retry';
@@ -18,7 +18,8 @@ import type { VendorProfile, VendorResponse } from './vendors';
 /** What one exchange needs besides the request: shared by every request of a node run. */
 export interface Exchange {
 	vendor: VendorProfile;
-	governor: Governor;
+	/** The account's governor, looked up for each try (see `runGovernor`). */
+	governor: () => Governor;
 	settings: RetrySettings;
 	secrets: readonly string[];
 	/** May the request be sent again after a failure that may have had an effect? */
@@ -85,7 +86,7 @@ export async function sendWithRetry(
 	exchange: Exchange,
 	options: IHttpRequestOptions,
 ): Promise<VendorResponse> {
-	const { vendor, governor, settings, secrets } = exchange;
+	const { vendor, settings, secrets } = exchange;
 	const node = ctx.getNode();
 	const itemIndex = ctx.getItemIndex();
 	const signal = ctx.getExecutionCancelSignal();
@@ -104,9 +105,10 @@ export async function sendWithRetry(
 		});
 
 	for (let attempt = 1; ; attempt++) {
+		const governor = exchange.governor();
 		let ticket: Ticket;
 		try {
-			ticket = await governor.acquire(signal, settings.maxWaitMs);
+			ticket = await governor.acquire(signal, settings.maxWaitMs, settings.maxConcurrent);
 		} catch (error) {
 			// The vendor already asked this run to hold longer than the user allows: send nothing.
 			if (error instanceof HoldTooLong) throw waitTooLong(error.waitMs, attempt - 1);
@@ -123,7 +125,7 @@ export async function sendWithRetry(
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 			})) as IN8nHttpFullResponse;
-			response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: full.body };
+			response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: capDepth(full.body) };
 		} catch (error) {
 			governor.released();
 			// A cancelled execution is not a failure to retry.

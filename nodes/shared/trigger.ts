@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { vendorApiError } from './errors';
+import { capDepth } from './record';
 import { collectSecrets } from './redact';
 import type { VendorProfile } from './vendors';
 
@@ -125,7 +126,7 @@ export async function triggerRequest(
 			message: `${vendor.displayName} could not be reached${code ? ` (${code})` : ''}`,
 		});
 	}
-	const response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: full.body };
+	const response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: capDepth(full.body) };
 	if (
 		response.statusCode < 200 ||
 		response.statusCode >= 300 ||
@@ -134,7 +135,7 @@ export async function triggerRequest(
 	) {
 		throw vendorApiError(ctx.getNode(), { vendor, response, itemIndex: 0, secrets });
 	}
-	return { body: vendor.unwrap(full.body), headers: response.headers };
+	return { body: vendor.unwrap(response.body), headers: response.headers };
 }
 
 /** The server's clock from a response's Date header, when it has a valid one. */

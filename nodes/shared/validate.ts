@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
-import { fail, isEmpty, isPlausibleEmail, parseJson } from './params';
+import { fail, isEmpty, isPlausibleEmail } from './params';
 import { runCredentials } from './run';
 import type { VendorProfile } from './vendors';
 
@@ -24,38 +24,6 @@ export function requireEmail(parameter: string, label: string, required = true):
 		if (typeof value !== 'string' || !isPlausibleEmail(value)) {
 			fail(this, label, `"${String(value)}" is not a valid email address`);
 		}
-		return options;
-	};
-}
-
-/**
- * A JSON parameter (type json, or a string) parsed into the request body at `bodyPath`
- * (dot path); an empty value sends nothing. A value that does not parse is an input error.
- */
-export function jsonToBody(parameter: string, label: string, bodyPath: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const value = this.getNodeParameter(parameter, '') as unknown;
-		if (isEmpty(value)) return options;
-		const parsed = parseJson(this, label, value, true);
-		setBodyPath(options, bodyPath, parsed as IDataObject);
-		return options;
-	};
-}
-
-/**
- * A fixedCollection of `{ name, value }` pairs (parameter path, e.g. `properties.property`)
- * sent as one object at `bodyPath`; an empty name is an input error, an empty list sends nothing.
- */
-export function pairsToBody(parameter: string, label: string, bodyPath: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const pairs = (this.getNodeParameter(parameter, []) as Array<{ name?: string; value?: unknown }>) ?? [];
-		if (!Array.isArray(pairs) || pairs.length === 0) return options;
-		const result: IDataObject = {};
-		for (const [index, pair] of pairs.entries()) {
-			if (isEmpty(pair.name)) fail(this, label, `entry ${index + 1} has no name`);
-			result[String(pair.name).trim()] = (pair.value ?? '') as IDataObject[string];
-		}
-		setBodyPath(options, bodyPath, result);
 		return options;
 	};
 }

@@ -47,6 +47,12 @@ export interface VendorProfile {
 	rateLimitBudget?(response: VendorResponse): { remaining: number; resetAt: number } | undefined;
 	/** What to check for a status, shown as the error description when the vendor gives none. */
 	statusHints: Readonly<Record<number, string>>;
+	/**
+	 * The call's parameters reach the wire as one JSON text (Sailthru's signed `json`), not
+	 * through n8n's HTTP client as JSON or a query: every key the user names is kept, so no key
+	 * is refused (see `unsendableKeyError`).
+	 */
+	sendsParametersAsJsonText?: boolean;
 }
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
@@ -165,7 +171,7 @@ export const sailthru: VendorProfile = {
 		...COMMON_HINTS,
 		401: 'Check the API key and secret in the Sailthru credential.',
 		403: 'Check the API key and secret in the Sailthru credential.',
-	},
+	},	sendsParametersAsJsonText: true,
 };
 
 export const personaClick: VendorProfile = {

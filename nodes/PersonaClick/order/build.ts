@@ -1,7 +1,8 @@
 /** One order object per input item, for POST /sync/orders (batched by the shared executor). */
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { fail, isEmpty, parseJson, setBodyPath } from '../../shared';
+import { fail, isEmpty, parseJson, refusePrototypeKey, setBodyPath } from '../../shared';
+import { emptyRecord, hasOwn, setOwn } from '../../shared/record';
 import type { IdentifierKey } from '../checks';
 import { decimalNumber, optionalIdentifier, unixSeconds, wholeNumber } from '../common';
 
@@ -25,15 +26,17 @@ function requiredText(ctx: IExecuteSingleFunctions, parameter: string, label: st
 
 function orderValue(ctx: IExecuteSingleFunctions): IDataObject | undefined {
 	const fields = (ctx.getNodeParameter('orderValue', {}) ?? {}) as IDataObject;
-	const value: IDataObject = {};
+	// More Value Fields names keys: a null-prototype record, and no name a request cannot carry.
+	const value = emptyRecord();
 	for (const key of VALUE_FIELDS) {
 		if (!isEmpty(fields[key])) value[key] = decimalNumber(ctx, fields[key], `Value → ${key.charAt(0).toUpperCase()}${key.slice(1)}`);
 	}
 	if (!isEmpty(fields.more)) {
 		const more = parseJson(ctx, 'Value → More Value Fields (JSON)', fields.more, true) as IDataObject;
 		for (const [key, part] of Object.entries(more)) {
-			if (key in value) fail(ctx, 'Value → More Value Fields (JSON)', `"${key}" is already set above`);
-			value[key] = part;
+			refusePrototypeKey(ctx, 'Value → More Value Fields (JSON)', key);
+			if (hasOwn(value, key)) fail(ctx, 'Value → More Value Fields (JSON)', `"${key}" is already set above`);
+			setOwn(value, key, part);
 		}
 	}
 	return Object.keys(value).length ? value : undefined;

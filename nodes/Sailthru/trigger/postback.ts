@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { emptyRecord, hasOwn, isObject, setOwn } from '../../shared/record';
 import { signValues } from '../../shared/sailthruSignature';
 import { safeEqual } from '../../shared/trigger';
 
@@ -43,28 +44,32 @@ function pathOf(name: string): string[] {
 
 /**
  * The posted fields as an object without `sig` and `api_key`, bracket keys nested
- * (`lists[Daily]=0` → `lists: { Daily: "0" }`).
+ * (`lists[Daily]=0` → `lists: { Daily: "0" }`); the first value of a repeated name wins.
+ * The names are the sender's choice and Sailthru's signature covers only the values, so a
+ * replayed postback may carry any names: every level is a null-prototype record and every name,
+ * `__proto__`, `constructor` and `prototype` included, is kept as plain data.
  */
 export function postbackFields(pairs: Array<[string, string]>): IDataObject {
-	const result: IDataObject = {};
+	const result = emptyRecord();
 	for (const [name, value] of pairs) {
 		if (name === 'sig' || name === 'api_key') continue;
 		const path = pathOf(name);
 		let target = result;
 		for (const segment of path.slice(0, -1)) {
-			const next = target[segment];
-			if (next === null || typeof next !== 'object' || Array.isArray(next)) target[segment] = {};
+			const next = hasOwn(target, segment) ? target[segment] : undefined;
+			if (!isObject(next)) setOwn(target, segment, emptyRecord());
 			target = target[segment] as IDataObject;
 		}
 		const last = path[path.length - 1];
-		if (!(last in target)) target[last] = value;
+		if (!hasOwn(target, last)) setOwn(target, last, value);
 	}
 	return result;
 }
 
 /** The event of a postback: its `action`, or `job` for a job-completion postback. */
 export function postbackEvent(fields: IDataObject): string | undefined {
-	if (typeof fields.action === 'string' && fields.action !== '') return fields.action;
-	if (fields.job_id !== undefined) return 'job';
+	const action = hasOwn(fields, 'action') ? fields.action : undefined;
+	if (typeof action === 'string' && action !== '') return action;
+	if (hasOwn(fields, 'job_id')) return 'job';
 	return undefined;
 }

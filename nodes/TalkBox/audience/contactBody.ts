@@ -10,7 +10,8 @@ import type {
 	ResourceMapperField,
 } from 'n8n-workflow';
 
-import { fail, isPlausibleEmail, list } from '../../shared';
+import { fail, isPlausibleEmail, list, refusePrototypeKey } from '../../shared';
+import { emptyRecord, setOwn } from '../../shared/record';
 import { parseMapperLabel } from './fields';
 
 export const CONTACT_FIELDS_PARAMETER = 'contactFields';
@@ -165,16 +166,19 @@ export function contactAttributes(ctx: IExecuteSingleFunctions): IDataObject {
 	} else {
 		values = mapper.value ?? {};
 	}
-	const attributes: IDataObject = {};
+	// Keys are the mapper's field IDs or, mapped automatically, the input item's own keys (whatever
+	// sent that item chose them): a null-prototype record, and no name a request cannot carry.
+	const attributes = emptyRecord();
 	for (const [key, value] of Object.entries(values)) {
 		if (isEmpty(value)) continue;
 		const entry = schema.find((field) => field.id === key);
 		const { fieldType, name } = parseMapperLabel(entry?.displayName);
+		refusePrototypeKey(ctx, `Contact Fields → ${name ?? key} (${key})`, key);
 		const result = convertValue(fieldType, key, value, entry?.options);
 		if (result.problem !== undefined) {
 			fail(ctx, `Contact Fields → ${name ?? key} (${key})`, result.problem);
 		}
-		attributes[key] = result.value as IDataObject[string];
+		setOwn(attributes, key, result.value);
 	}
 	return attributes;
 }

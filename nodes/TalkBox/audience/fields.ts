@@ -13,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 
 import { isObject, listSearch, talkBox, vendorRequest } from '../../shared';
+import { hasOwn, recordFrom } from '../../shared/record';
 
 /** One TalkBox field as n8n sees it. */
 export interface TalkBoxField {
@@ -25,15 +26,20 @@ export interface TalkBoxField {
 
 /**
  * A fields map (`{ system_name: { name, field_type, options } }`, the shape of GET /fields and of
- * the field create/update/delete answers) as one record per field, system name included.
+ * the field create/update/delete answers) as one record per field, system name included. The
+ * keys are the account's system names and TalkBox's: each record is a null-prototype record, so
+ * any of them is a plain key.
  */
 export function fieldRecords(payload: unknown): IDataObject[] {
 	if (!isObject(payload)) return [];
-	return Object.entries(payload).map(([systemName, details]) => ({
-		system_name: systemName,
-		...(isObject(details) ? details : { value: details as string }),
-	}));
+	return Object.entries(payload).map(([systemName, details]) =>
+		recordFrom([['system_name', systemName], ...Object.entries(isObject(details) ? details : { value: details })]),
+	);
 }
+
+/** The entry of a type table for a type TalkBox named (only the table's own entries: never `constructor`). */
+const ownEntry = <T>(table: Record<string, T>, type: string): T | undefined =>
+	hasOwn(table, type) ? table[type] : undefined;
 
 /** Contact attributes every contact endpoint documents, even if GET /fields leaves them out. */
 const BUILT_IN: TalkBoxField[] = [
@@ -90,7 +96,7 @@ const N8N_TYPES: Record<string, FieldType> = {
  * keeps labels, not TalkBox types).
  */
 export const mapperLabel = (field: TalkBoxField) =>
-	`${field.name} (${TYPE_LABELS[field.fieldType] ?? field.fieldType})`;
+	`${field.name} (${ownEntry(TYPE_LABELS, field.fieldType) ?? field.fieldType})`;
 
 /** The TalkBox type and plain name back from a mapper label. */
 export function parseMapperLabel(label: string | undefined): { fieldType?: string; name?: string } {
@@ -120,7 +126,7 @@ export async function contactFieldMapping(this: ILoadOptionsFunctions): Promise<
 				defaultMatch: false,
 				canBeUsedToMatch: false,
 				display: true,
-				type: N8N_TYPES[field.fieldType] ?? 'string',
+				type: ownEntry(N8N_TYPES, field.fieldType) ?? 'string',
 				...(isChoice
 					? {
 							options: Object.entries(field.options).map(([id, label]) => ({

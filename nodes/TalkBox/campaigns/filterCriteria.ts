@@ -6,6 +6,7 @@
 import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { fail } from '../../shared';
+import { hasOwn } from '../../shared/record';
 
 export const FILTER_CRITERIA_PARAMETER = 'filterCriteria';
 
@@ -95,7 +96,8 @@ export function readFilterCriteria(ctx: IExecuteSingleFunctions, label = 'Filter
 		// n8n leaves out values equal to their default: fill them back in.
 		const fieldName = String(row.fieldName ?? '').trim();
 		const chosen = String(row.operator ?? 'equal').trim();
-		const operator = WIRE_OPERATOR[chosen] ?? chosen;
+		// An expression may give any text: only the table's own entries translate (never `constructor`).
+		const operator = hasOwn(WIRE_OPERATOR, chosen) ? WIRE_OPERATOR[chosen] : chosen;
 		if (fieldName === '') fail(ctx, label, `criterion ${index + 1} has no field`);
 		if (operator === '') {
 			fail(ctx, label, `criterion ${index + 1} has no operator (in an expression, "=" must be written as "equal")`);

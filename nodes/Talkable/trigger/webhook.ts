@@ -1,6 +1,7 @@
 import { createHmac } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { emptyRecord, hasOwn, setOwn } from '../../shared/record';
 import { formPairs, safeEqual } from '../../shared/trigger';
 
 /** Legacy webhook events: the node's option values, each from Talkable's `<snake_name>_web_hook` type. */
@@ -55,11 +56,15 @@ export interface LegacyRequest {
 	event: string | undefined;
 }
 
-/** The fields of a legacy form webhook, and the item it becomes (`payload`/`extras` parsed). */
+/**
+ * The fields of a legacy form webhook, and the item it becomes (`payload`/`extras` parsed). The
+ * sender chooses the field names: they go into a null-prototype record (the first value of a
+ * repeated name wins), so `__proto__`, `constructor` or `toString` are plain names like any other.
+ */
 export function parseLegacy(rawBody: Buffer): LegacyRequest {
-	const fields: Record<string, string> = {};
+	const fields = emptyRecord<Record<string, string>>();
 	for (const [name, value] of formPairs(rawBody)) {
-		if (!(name in fields)) fields[name] = value;
+		if (!hasOwn(fields, name)) setOwn(fields, name, value);
 	}
 	const type = fields.type ?? '';
 	const event = legacyEventName(type);
