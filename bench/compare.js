@@ -11,6 +11,8 @@
  *                the same items
  *   ours         Talkable Person Get, TalkBox Contact Get (same items), and a paged Return All
  *   storm        2,000 items against a server that allows 20 requests at once (429 + Retry-After)
+ *   seams        what waits retain, the governor's queue overhead, one budget per credential
+ *                (bench/seams.js)
  *
  * Each timed case: the median of ROUNDS rounds, the ratio to the HTTP Request node, peak heap.
  * Numbers are printed, never asserted.
@@ -18,32 +20,19 @@
  * Environment: BENCH_RUNTIME (n8n-1 | n8n-2 | repo), BENCH_ITEMS (1000), BENCH_ROUNDS (5),
  * BENCH_RECORDS (100000), BENCH_STORM_ITEMS (2000).
  */
-const Module = require('node:module');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 
-const ROOT = path.join(__dirname, '..');
-const RUNTIME = process.env.BENCH_RUNTIME || 'repo';
+const { ROOT, RUNTIME, BUILD, runtimeModules } = require('./engine');
 const ITEMS = Number(process.env.BENCH_ITEMS || 1000);
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS || 5));
 const RECORDS = Number(process.env.BENCH_RECORDS || 100_000);
 const STORM_ITEMS = Number(process.env.BENCH_STORM_ITEMS || 2000);
 
-// Load n8n's engine packages from the chosen runtime, for the harness and our compiled nodes alike.
-const runtimeModules = RUNTIME === 'repo' ? path.join(ROOT, 'node_modules') : path.join(ROOT, '.runtime', RUNTIME, 'node_modules');
-const ENGINE_PACKAGES = /^(n8n-workflow|n8n-core|n8n-nodes-base|@n8n\/[^/]+)(\/|$)/;
-const originalResolve = Module._resolveFilename;
-Module._resolveFilename = function (request, parent, ...rest) {
-	if (ENGINE_PACKAGES.test(request)) {
-		return originalResolve.call(this, request, parent, false, { paths: [runtimeModules] });
-	}
-	return originalResolve.call(this, request, parent, ...rest);
-};
-
 const { request, Agent } = require('undici');
 const { startSandbox } = require('../sandbox');
+const seams = require('./seams');
 
-const BUILD = path.join(ROOT, '.runtime', 'bench-build');
 const { runNode, shutdownEngine } = require(path.join(BUILD, 'test', 'harness.js'));
 const { HttpRequest } = require(path.join(runtimeModules, 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js'));
 
@@ -208,11 +197,14 @@ async function main() {
 	);
 	sandbox.clearFaults();
 
+	const seamRows = await seams.run({ sandbox, runNode, credentials, measure });
+
 	console.log(`\n${RUNTIME} (Node ${process.version}; n8n-core ${require('n8n-core/package.json').version}); ${ITEMS} items, median of ${ROUNDS} rounds`);
 	const width = Math.max(...rows.map((r) => r.name.length));
 	for (const row of rows) {
 		console.log(`  ${row.name.padEnd(width)}  ${`${row.ms.toFixed(0)} ms`.padStart(9)}  peak heap ${mb(row.peak).padStart(7)}  ${row.extra}`);
 	}
+	seams.print(seamRows);
 	await agent.close();
 	await sandbox.close();
 	shutdownEngine();

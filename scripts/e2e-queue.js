@@ -9,7 +9,8 @@
  *   1. examples/ and the test/e2e/checks.js workflows, started through the webhook process:
  *      each runs on a worker (the worker's log says so), outputs checked as in the single-process e2e;
  *   2. load: 20 executions × 500 Talkable person lookups posted at once: all succeed, items in =
- *      items out, sandbox max concurrency ≤ 2 × 32 (per-run cap) × worker concurrency, no
+ *      items out, sandbox max concurrency ≤ 2 workers × 32 (Max Concurrent Requests: the
+ *      executions of one worker on one credential share one budget, issue 22), no
  *      request twice per person; both workers take part (so both loaded the package);
  *   3. triggers, when the package has them (else "skipped: triggers not built");
  *   4. fault: the worker running a long unsubscribe execution goes down. First it is frozen
@@ -35,7 +36,7 @@ const { viaWebhook, LOAD, FAULT, TRIGGER_CREDENTIALS, TALKABLE_HOOK, TALKABLE_HO
 
 const WORKERS = 2;
 const CONCURRENCY = 5;
-/** The request governor's per-run cap (per execution, per process). */
+/** Max Concurrent Requests (default 32): one budget per credential per process, so per worker. */
 const PER_RUN_CAP = 32;
 const LOAD_RUNS = 20;
 const LOAD_ITEMS = 500;
@@ -297,7 +298,7 @@ async function examplesPhase({ cluster, sandbox, planned, results, table }) {
 }
 
 async function loadPhase({ cluster, sandbox, results, table }) {
-	const cap = 2 * PER_RUN_CAP * CONCURRENCY;
+	const cap = WORKERS * PER_RUN_CAP;
 	sandbox.reset();
 	const batches = Array.from({ length: LOAD_RUNS }, (_, run) => emails(`load${run}`, LOAD_ITEMS));
 	seedPeople(sandbox, batches.flat());
@@ -350,7 +351,7 @@ async function loadPhase({ cluster, sandbox, results, table }) {
 		const idle = cluster.workers.filter((w) => !list.some((e) => byId.get(String(e.id))[0] === w.label));
 		if (idle.length) throw new Error(`${idle.map((w) => w.label).join(', ')} ran none of the ${LOAD_RUNS} executions (${used})`);
 	});
-	await results.check(`queue: load: sandbox max concurrency ${talkable.maxInFlight} ≤ 2 × ${PER_RUN_CAP} × ${CONCURRENCY} = ${cap}`, () => {
+	await results.check(`queue: load: sandbox max concurrency ${talkable.maxInFlight} ≤ ${WORKERS} workers × ${PER_RUN_CAP} (a budget per credential per worker) = ${cap}`, () => {
 		if (talkable.maxInFlight > cap) throw new Error(`${talkable.maxInFlight} Talkable requests were in flight at once (limit ${cap})`);
 	});
 	await results.check(`queue: load: no request sent twice per person (${dup.total} requests, ${dup.keys} people)`, () => {
@@ -645,7 +646,7 @@ function printTable(rows) {
 	const cells = rows.map((r) => [r.phase, String(r.executions), String(r.items), r.wall ? formatDuration(r.wall) : '-', String(r.maxConcurrency), String(r.duplicates), r.note || '']);
 	const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
 	const line = (c) => `  ${c.map((v, i) => v.padEnd(widths[i])).join('  ')}`.trimEnd();
-	console.log(`\nQueue mode (${WORKERS} workers × concurrency ${CONCURRENCY}, per-run cap ${PER_RUN_CAP}):`);
+	console.log(`\nQueue mode (${WORKERS} workers × concurrency ${CONCURRENCY}, Max Concurrent Requests ${PER_RUN_CAP} per credential per worker):`);
 	console.log(line(header));
 	console.log(line(widths.map((w) => '-'.repeat(w))));
 	for (const c of cells) console.log(line(c));

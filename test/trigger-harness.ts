@@ -262,3 +262,21 @@ export function visible(result: WebhookResult | PollResult): string {
 		...result.logs,
 	].join('\n');
 }
+
+/**
+ * Only Date is faked (timers run for real): the node and the in-process sandbox share one clock
+ * that the tests set and move. Starts at `start` before each test, with the sandbox reset.
+ */
+export function useFakeDate(sandbox: { reset(): void }, start: string) {
+	const setClock = (at: string | number) => jest.setSystemTime(typeof at === 'number' ? at : Date.parse(at));
+	const advance = (ms: number) => setClock(Date.now() + ms);
+	beforeEach(() => {
+		jest.useFakeTimers({
+			doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+		});
+		setClock(start);
+		sandbox.reset();
+	});
+	afterEach(() => jest.useRealTimers());
+	return { setClock, advance };
+}

@@ -11,7 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { MAX_RECORDS_PER_POLL, MAX_REQUESTS_PER_POLL } from '../nodes/TalkBox/trigger/poll';
 import { useSandbox } from './harness';
 import type { RecordedRequest } from './helpers';
-import { createPoller, type PollResult } from './trigger-harness';
+import { createPoller, useFakeDate, type PollResult } from './trigger-harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const triggers = require('../sandbox/triggers');
@@ -21,22 +21,7 @@ const sandbox = useSandbox({ vendors: ['talkbox', 'personaclick'] });
 /** From test/zone-environment.js: sets the worker process's TZ (no zone: back to the worker's own). */
 declare const setProcessTimeZone: (zone?: string) => void;
 
-/** Date only is faked: the node and the in-process sandbox share one clock that tests move. */
-let now = Date.parse('2026-11-28T10:00:00.000Z');
-function setClock(iso: string | number) {
-	now = typeof iso === 'number' ? iso : Date.parse(iso);
-	jest.setSystemTime(now);
-}
-const advance = (ms: number) => setClock(now + ms);
-
-beforeEach(() => {
-	jest.useFakeTimers({
-		doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
-	});
-	setClock('2026-11-28T10:00:00.000Z');
-	sandbox.reset();
-});
-afterEach(() => jest.useRealTimers());
+const { setClock, advance } = useFakeDate(sandbox, '2026-11-28T10:00:00.000Z');
 
 const ids = (result: PollResult) => (result.items ?? []).map((item) => item.json.id as number);
 const isoZ = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -230,7 +215,7 @@ describe('TalkBox Trigger: randomized changes while polls read', () => {
 		const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
 		const poller = talkBoxPoller(String(event));
 		await poller.poll();
-		const baseline = now;
+		const baseline = Date.now();
 		const created = new Set<number>();
 		const versions = new Set<string>();
 		const version = (contact: IDataObject) => `${String(contact.id)}@${String(contact.updated_at)}`;
@@ -273,7 +258,7 @@ describe('TalkBox Trigger: randomized changes while polls read', () => {
 			requestsPerPoll.push(talkBoxWire().length);
 			crowdedSeconds += talkBoxWire().filter((request) => request.query.page === '2').length;
 			// A poll that stopped at the limits leaves its cursor before its own start.
-			if (Date.parse(String((poller.staticData().talkBoxTrigger as IDataObject).since)) < now - 1000) cappedPolls++;
+			if (Date.parse(String((poller.staticData().talkBoxTrigger as IDataObject).since)) < Date.now() - 1000) cappedPolls++;
 		}
 		talkBoxState().beforeRequest = undefined;
 		for (let quiet = 0; quiet < 100; quiet++) {
@@ -347,7 +332,7 @@ describe('TalkBox Trigger: a backlog larger than one poll', () => {
 	test('records that show up late in a span a stopped poll read (the overlap) make the next poll read at least as far: none comes twice', async () => {
 		const poller = talkBoxPoller('contactCreated');
 		await poller.poll();
-		const start = now;
+		const start = Date.now();
 		advance(10_000);
 		const burst = addContacts(6000, 'burst', 20); // 10:00:10 .. 10:02:10, all within the next poll's last 5 minutes
 		advance(10_000);
@@ -355,8 +340,8 @@ describe('TalkBox Trigger: a backlog larger than one poll', () => {
 		const state = poller.staticData().talkBoxTrigger as { since: string; readTo: string };
 		// Stopped at the limits inside its last 5 minutes: the next poll reads from its start minus 5 minutes.
 		expect(first.items!.length).toBeLessThan(burst.length);
-		expect(state.since).toBe(isoZ(now));
-		expect(Date.parse(state.readTo)).toBeLessThan(now - 30_000);
+		expect(state.since).toBe(isoZ(Date.now()));
+		expect(Date.parse(state.readTo)).toBeLessThan(Date.now() - 30_000);
 		// 2,000 contacts stamped 10:00:20..10:00:40 become visible only now (TalkBox committed them late).
 		const clock = talkBoxState().clock;
 		let late = start + 20_000;
@@ -402,7 +387,7 @@ describe('TalkBox Trigger: a backlog larger than one poll', () => {
 		const backlog = addContacts(10_000, 'bulk', 500);
 		// Only 80 requests an hour are left (the account's other API users took the rest).
 		talkBoxState().rate.limit = 80;
-		setClock(Math.ceil(now / 3_600_000) * 3_600_000 + 60_000);
+		setClock(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 60_000);
 		const emitted: number[] = [];
 		const sinces: string[] = [];
 		for (let hour = 0; hour < 12 && emitted.length < backlog.length; hour++) {
@@ -460,11 +445,11 @@ async function pollAcross(run: ZoneRun) {
 		const made: string[] = [];
 		const emitted: string[] = [];
 		const queries: Array<{ at: string; from: string; to: string }> = [];
-		let nextChange = now + 1000;
+		let nextChange = Date.now() + 1000;
 		const end = Date.parse(run.end);
-		while (now < end) {
+		while (Date.now() < end) {
 			advance(20 * 60_000);
-			for (; nextChange <= now; nextChange += 7 * 60_000) {
+			for (; nextChange <= Date.now(); nextChange += 7 * 60_000) {
 				const contact = `c${made.length}@example.com`;
 				pcState().changes.push({
 					contact_type: 'email',
@@ -482,7 +467,7 @@ async function pollAcross(run: ZoneRun) {
 			expect(result.error?.message).toBeUndefined();
 			emitted.push(...(result.items ?? []).map((item) => String(item.json.contact)));
 			const [request] = pcWire();
-			queries.push({ at: new Date(now).toISOString(), from: String(request.query.from), to: String(request.query.to) });
+			queries.push({ at: new Date(Date.now()).toISOString(), from: String(request.query.from), to: String(request.query.to) });
 		}
 		return { made, emitted, queries, hours: (run.hoursAt ?? []).map((iso) => new Date(iso).getHours()) };
 	} finally {

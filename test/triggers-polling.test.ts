@@ -4,29 +4,14 @@ import { OVERLAP_MS } from '../nodes/TalkBox/trigger/poll';
 import { changeFingerprint, sortableDatetime } from '../nodes/PersonaClick/trigger/poll';
 import { useSandbox } from './harness';
 import type { RecordedRequest } from './helpers';
-import { createPoller, visible, type PollResult } from './trigger-harness';
+import { createPoller, useFakeDate, visible, type PollResult } from './trigger-harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const triggers = require('../sandbox/triggers');
 
 const sandbox = useSandbox();
 
-/** Date only is faked: the node and the in-process sandbox share one clock that tests move. */
-let now = Date.parse('2026-11-28T10:00:00.000Z');
-function setClock(iso: string | number) {
-	now = typeof iso === 'number' ? iso : Date.parse(iso);
-	jest.setSystemTime(now);
-}
-const advance = (ms: number) => setClock(now + ms);
-
-beforeEach(() => {
-	jest.useFakeTimers({
-		doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
-	});
-	setClock('2026-11-28T10:00:00.000Z');
-	sandbox.reset();
-});
-afterEach(() => jest.useRealTimers());
+const { setClock, advance } = useFakeDate(sandbox, '2026-11-28T10:00:00.000Z');
 
 const ids = (result: PollResult) => (result.items ?? []).map((item) => item.json.id);
 const isoZ = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -46,7 +31,7 @@ function talkBoxPoller(event: string) {
 
 function addContacts(count: number, prefix = 'new') {
 	return Array.from({ length: count }, (_, index) =>
-		triggers.talkbox.addContact(talkBoxState(), { email: `${prefix}${index}-${now}@example.com`, first_name: `N${index}` }),
+		triggers.talkbox.addContact(talkBoxState(), { email: `${prefix}${index}-${Date.now()}@example.com`, first_name: `N${index}` }),
 	);
 }
 
@@ -56,11 +41,11 @@ describe('TalkBox Trigger', () => {
 		const first = await poller.poll({ activation: 'activate' });
 		expect(first.error).toBeUndefined();
 		expect(first.items).toBeNull();
-		expect(poller.staticData().talkBoxTrigger).toEqual({ event: 'contactCreated', since: isoZ(now), readTo: isoZ(now), seen: [] });
+		expect(poller.staticData().talkBoxTrigger).toEqual({ event: 'contactCreated', since: isoZ(Date.now()), readTo: isoZ(Date.now()), seen: [] });
 		const [request] = talkBoxWire();
 		expect(request.method).toBe('GET');
 		expect(request.path).toBe('/contact');
-		expect(request.query).toEqual({ created_after: isoZ(now - OVERLAP_MS), page: '1', per_page: '100' });
+		expect(request.query).toEqual({ created_after: isoZ(Date.now() - OVERLAP_MS), page: '1', per_page: '100' });
 		expect(request.headers.authorization).toMatch(/^Basic /);
 
 		advance(60_000);
@@ -70,7 +55,7 @@ describe('TalkBox Trigger', () => {
 		const second = await poller.poll();
 		expect(ids(second)).toEqual(added.map((c: IDataObject) => c.id));
 		expect(second.items![0].json).toEqual(expect.objectContaining({ email: added[0].email, created_at: added[0].created_at }));
-		expect(talkBoxWire()[0].query.created_after).toBe(isoZ(now - 60_000 - 60_000 - OVERLAP_MS));
+		expect(talkBoxWire()[0].query.created_after).toBe(isoZ(Date.now() - 60_000 - 60_000 - OVERLAP_MS));
 
 		advance(60_000);
 		expect((await poller.poll()).items).toBeNull();
@@ -162,7 +147,7 @@ describe('TalkBox Trigger', () => {
 		talkBoxState().clock = () => Date.now() - 3 * 60_000;
 		const poller = talkBoxPoller('contactCreated');
 		await poller.poll();
-		expect((poller.staticData().talkBoxTrigger as IDataObject).since).toBe(isoZ(now - 3 * 60_000));
+		expect((poller.staticData().talkBoxTrigger as IDataObject).since).toBe(isoZ(Date.now() - 3 * 60_000));
 		// A contact stamped by the server's (late) clock a minute after its "now" is still found.
 		advance(60_000);
 		const [late] = addContacts(1, 'late');
@@ -179,7 +164,7 @@ describe('TalkBox Trigger', () => {
 		const result = await poller.poll({ mode: 'manual' });
 		expect(ids(result)).toEqual(added.slice(2).reverse().map((c) => c.id));
 		expect(poller.staticData()).toEqual({});
-		expect(talkBoxWire()[0].query.created_after).toBe(isoZ(now - 3_600_000));
+		expect(talkBoxWire()[0].query.created_after).toBe(isoZ(Date.now() - 3_600_000));
 	});
 
 	test('manual test with nothing in the last 7 days looks back 1 h, 24 h, 7 days and then fails', async () => {
@@ -187,9 +172,9 @@ describe('TalkBox Trigger', () => {
 		const result = await poller.poll({ mode: 'manual' });
 		expect(result.error?.message).toBe('No data with the current filter could be found');
 		expect(talkBoxWire().map((r) => r.query.created_after)).toEqual([
-			isoZ(now - 3_600_000),
-			isoZ(now - 86_400_000),
-			isoZ(now - 7 * 86_400_000),
+			isoZ(Date.now() - 3_600_000),
+			isoZ(Date.now() - 86_400_000),
+			isoZ(Date.now() - 7 * 86_400_000),
 		]);
 		expect(poller.staticData()).toEqual({});
 	});
@@ -245,7 +230,7 @@ describe('TalkBox Trigger', () => {
 		expect(issuedItems.map((i) => i.json.url)).toEqual([voucher.url]);
 		const redeemedItems = (await redeemed.poll()).items!;
 		expect(redeemedItems.map((i) => i.json.id)).toEqual([1]);
-		expect(redeemedItems[0].json.redeemed_at).toBe(isoZ(now - 60_000));
+		expect(redeemedItems[0].json.redeemed_at).toBe(isoZ(Date.now() - 60_000));
 		expect(talkBoxWire()[0].query).toEqual(expect.objectContaining({ issued_after: expect.any(String) }));
 		expect(talkBoxWire()[1].query).toEqual(expect.objectContaining({ redeemed_after: expect.any(String) }));
 		advance(60_000);
@@ -262,7 +247,7 @@ describe('TalkBox Trigger', () => {
 		sandbox.clearRequests();
 		expect((await poller.poll()).items!.map((i) => i.json)).toEqual([survey]);
 		expect(talkBoxWire()).toHaveLength(1);
-		expect(talkBoxWire()[0].query).toEqual({ from: isoZ(now - 120_000 - OVERLAP_MS) });
+		expect(talkBoxWire()[0].query).toEqual({ from: isoZ(Date.now() - 120_000 - OVERLAP_MS) });
 	});
 
 	test('changing the event starts over from a baseline (no flood of the other list)', async () => {

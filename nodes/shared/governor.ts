@@ -33,6 +33,8 @@ export interface GovernorOptions {
 	probeAfterMs?: number;
 	/** Called when the governor holds nothing any more (nothing in flight, waiting or held). */
 	onIdle?: () => void;
+	/** Longest single sleep of the one sleeper (STEP_MS; shorter only in benchmarks). */
+	stepMs?: number;
 }
 
 export interface Ticket {
@@ -105,6 +107,8 @@ export class Governor {
 
 	private readonly onIdle?: () => void;
 
+	private readonly stepMs: number;
+
 	/** Peak of requests in flight (for benchmarks and tests). */
 	maxInFlight = 0;
 
@@ -118,6 +122,7 @@ export class Governor {
 		this.minIntervalMs = Math.max(0, options.minIntervalMs ?? 0);
 		this.probeAfterMs = options.probeAfterMs ?? 30_000;
 		this.onIdle = options.onIdle;
+		this.stepMs = options.stepMs ?? STEP_MS;
 	}
 
 	/**
@@ -268,7 +273,7 @@ export class Governor {
 				for (;;) {
 					const left = Math.max(this.pausedUntil, this.nextStartAt) - Date.now();
 					if (left <= 0 || this.waiterCount === 0) break;
-					await sleep(Math.min(left, STEP_MS));
+					await sleep(Math.min(left, this.stepMs));
 				}
 			} finally {
 				this.sleeping = false;
