@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Values exported by n8n-workflow 1.120 (n8n 1.123) and 2.41 (n8n 2.41) alike, that we use. */
-const IN_BOTH_LINES = ['NodeApiError', 'NodeConnectionTypes', 'NodeOperationError', 'sleep'];
+const IN_BOTH_LINES = ['NodeApiError', 'NodeConnectionTypes', 'NodeHelpers', 'NodeOperationError', 'sleep'];
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {

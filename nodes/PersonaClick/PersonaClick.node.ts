@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { personaClick, retryProperty, withInputChecks } from '../shared';
+import { customOperationsOf, personaClick, retryProperty, withInputChecks } from '../shared';
 import { eventFields, eventOperations } from './EventDescription';
 import { orderFields, orderOperations } from './OrderDescription';
 import { profileFields, profileOperations } from './ProfileDescription';
@@ -52,4 +52,7 @@ export class PersonaClick implements INodeType {
 			retryProperty(personaClick),
 		]),
 	};
+
+	/** Each operation runs through the shared runner: one evaluation per parameter per item. */
+	customOperations = customOperationsOf(this.description);
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listProperties, operationFactory, personaClick, requireEmail, showFor } from '../shared';
+import { listProperties, operationFactory, personaClick, requireEmail, showFor, trimBodyText } from '../shared';
 import { channelFlagsProperty, channelFlagsToBody } from './channelFlags';
 import { identifierFrom, optionalContactFilter, periodToQuery } from './checks';
 import { ALL_IDENTIFIERS, CONTACT_IDENTIFIERS, identifierProperties } from './common';
@@ -93,7 +93,7 @@ export const subscriptionFields: INodeProperties[] = [
 		default: '',
 		description: 'The email address to report or to send the confirmation to',
 		displayOptions: show(['reportEvent', 'confirmEmail']),
-		routing: { send: { type: 'body', property: 'email', value: '={{ String($value).trim() }}' } },
+		routing: { send: { type: 'body', property: 'email', preSend: [trimBodyText('email')] } },
 	},
 	{
 		displayName: 'Event',

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { retryProperty, sailthru, withInputChecks } from '../shared';
+import { customOperationsOf, retryProperty, sailthru, withInputChecks } from '../shared';
 import { blastFields, blastOperations } from './BlastDescription';
 import { contentFields, contentOperations } from './ContentDescription';
 import { eventFields, eventOperations } from './EventDescription';
@@ -30,7 +30,6 @@ export class Sailthru implements INodeType {
 		usableAsTool: true,
 		credentials: [{ name: 'sailthruApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
 			headers: { Accept: 'application/json' },
 		},
 		properties: withInputChecks([
@@ -79,6 +78,9 @@ export class Sailthru implements INodeType {
 			retryProperty(sailthru),
 		]),
 	};
+
+	/** Each operation runs through the shared runner: one evaluation per parameter per item. */
+	customOperations = customOperationsOf(this.description);
 
 	methods = { listSearch: sailthruListSearch };
 }

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { retryProperty, talkBox, withInputChecks } from '../shared';
+import { customOperationsOf, retryProperty, talkBox, withInputChecks } from '../shared';
 import { audienceMethods, audienceResources } from './audience';
 import { campaignMethods, campaignResources } from './campaigns';
 
@@ -38,6 +38,9 @@ export class TalkBox implements INodeType {
 			retryProperty(talkBox),
 		]),
 	};
+
+	/** Each operation runs through the shared runner: one evaluation per parameter per item. */
+	customOperations = customOperationsOf(this.description);
 
 	methods = {
 		listSearch: { ...audienceMethods.listSearch, ...campaignMethods.listSearch },

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { retryProperty, talkable, withInputChecks } from '../shared';
+import { customOperationsOf, retryProperty, talkable, withInputChecks } from '../shared';
 import { assetResource } from './AssetDescription';
 import { campaignResource } from './CampaignDescription';
 import type { TalkableResource } from './common';
@@ -71,6 +71,9 @@ export class Talkable implements INodeType {
 			retryProperty(talkable),
 		]),
 	};
+
+	/** Each operation runs through the shared runner: one evaluation per parameter per item. */
+	customOperations = customOperationsOf(this.description);
 
 	methods = {
 		loadOptions: { ...pickerMethods.loadOptions },

@@ -308,6 +308,7 @@ export function createExecutor(config: ExecutorConfig) {
 				settings: state.settings,
 				secrets,
 				retrySafe: config.retrySafe,
+				credentials,
 			};
 			let records: IDataObject[];
 			if (config.batch) {

@@ -13,3 +13,4 @@ export * from './governor';
 export * from './run';
 export * from './send';
 export * from './pause';
+export * from './runner';

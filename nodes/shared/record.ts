@@ -89,3 +89,14 @@ export function copyJson<T>(value: T, mapText: (text: string) => string = (text)
 
 /** `value` itself when it lies within MAX_JSON_DEPTH levels, else a copy cut there. */
 export const capDepth = <T>(value: T): T => (withinDepth(value) ? value : copyJson(value));
+
+/** Set `value` at a dotted path (`a.b.c`) in `target`, making the objects on the way. */
+export function setPath(target: IDataObject, path: string, value: unknown, dotted = true): void {
+	const keys = dotted ? path.split('.') : [path];
+	let current = target;
+	for (const key of keys.slice(0, -1)) {
+		if (!isObject(current[key])) current[key] = {};
+		current = current[key] as IDataObject;
+	}
+	current[keys[keys.length - 1]] = value as IDataObject[string];
+}

@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestMethods,
@@ -24,6 +25,21 @@ export interface Exchange {
 	secrets: readonly string[];
 	/** May the request be sent again after a failure that may have had an effect? */
 	retrySafe: boolean;
+	/**
+	 * The run's credential, decrypted once (`runState`): handed to n8n with every request, so
+	 * that n8n does not read and decrypt it again for each one.
+	 */
+	credentials: ICredentialDataDecryptedObject;
+}
+
+/**
+ * n8n's third argument to `httpRequestWithAuthentication`: the credential to authenticate with.
+ * A copy for each request, because n8n merges a pre-authentication token into it.
+ */
+function decrypted(ctx: IExecuteSingleFunctions, exchange: Exchange) {
+	const type = exchange.vendor.credentialType;
+	const saved = ctx.getNode().credentials?.[type];
+	return { credentialsDecrypted: { id: saved?.id ?? '', name: saved?.name ?? '', type, data: { ...exchange.credentials } } };
 }
 
 /**
@@ -124,7 +140,7 @@ export async function sendWithRetry(
 				json: options.json !== false,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
-			})) as IN8nHttpFullResponse;
+			}, decrypted(ctx, exchange))) as IN8nHttpFullResponse;
 			response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: capDepth(full.body) };
 		} catch (error) {
 			governor.released();

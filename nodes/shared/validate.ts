@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
 import { fail, isEmpty, isPlausibleEmail } from './params';
+import { setPath } from './record';
 import { runCredentials } from './run';
 import type { VendorProfile } from './vendors';
 
@@ -31,13 +32,16 @@ export function requireEmail(parameter: string, label: string, required = true):
 /** Set a value at a dot path inside the request body, creating objects on the way. */
 export function setBodyPath(options: IHttpRequestOptions, path: string, value: unknown): void {
 	if (!options.body || typeof options.body !== 'object') options.body = {};
-	let target = options.body as IDataObject;
-	const keys = path.split('.');
-	for (const key of keys.slice(0, -1)) {
-		if (!target[key] || typeof target[key] !== 'object') target[key] = {};
-		target = target[key] as IDataObject;
-	}
-	target[keys[keys.length - 1]] = value as IDataObject[string];
+	setPath(options.body as IDataObject, path, value);
+}
+
+/** preSend: the body's value at `key` as trimmed text (routing sends what was typed). */
+export function trimBodyText(key: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const body = options.body as IDataObject;
+		body[key] = String(body[key] ?? '').trim();
+		return options;
+	};
 }
 
 /**
