@@ -239,9 +239,8 @@ const stored = (node: INode, name: string) => getPath(node.parameters, name);
  * parameter once for the item (a cached object value is handed out as a copy, since a hook may
  * change what it gets), and the item's index, input item and binary helpers are its own.
  */
-export function itemContext(run: IExecuteFunctions, itemIndex: number): IExecuteSingleFunctions {
+export function itemContext(run: IExecuteFunctions, itemIndex: number, node = run.getNode()): IExecuteSingleFunctions {
 	const values = new Map<string, unknown>();
-	const node = run.getNode();
 	/** The parameter at `name`, evaluated once for this item (per set of reading options). */
 	const evaluated = (name: string, options: IGetNodeParameterOptions) => {
 		const key = `${name}\u0000${JSON.stringify(options)}`;
@@ -258,6 +257,8 @@ export function itemContext(run: IExecuteFunctions, itemIndex: number): IExecute
 	});
 	return Object.create(run, {
 		helpers: { value: helpers },
+		// n8n hands out a deep copy of the node at every call; one copy serves the whole run.
+		getNode: { value: () => node },
 		getItemIndex: { value: () => itemIndex },
 		getInputData: {
 			value: (inputIndex = 0, connectionType = 'main') =>
@@ -290,8 +291,8 @@ export function itemContext(run: IExecuteFunctions, itemIndex: number): IExecute
 }
 
 /** One item, as RoutingNode runs it: the request from routing, the hooks, then the executor. */
-async function runItem(run: IExecuteFunctions, plan: Plan, itemIndex: number): Promise<INodeExecutionData[]> {
-	const ctx = itemContext(run, itemIndex);
+async function runItem(run: IExecuteFunctions, plan: Plan, node: INode, itemIndex: number): Promise<INodeExecutionData[]> {
+	const ctx = itemContext(run, itemIndex, node);
 	let options: IHttpRequestOptions = {
 		method: plan.method as IHttpRequestOptions['method'],
 		url: plan.url!,
@@ -339,7 +340,7 @@ export function customOperationsOf(description: INodeTypeDescription): NonNullab
 			if (itemIndex > 0 && batchInterval > 0 && itemIndex % batchSize === 0) {
 				await pause(batchInterval, this.getExecutionCancelSignal());
 			}
-			started.push(runItem(this, plan, itemIndex));
+			started.push(runItem(this, plan, node, itemIndex));
 			started[itemIndex].catch(() => undefined);
 		}
 		const settled = await Promise.allSettled(started);
