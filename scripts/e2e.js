@@ -11,7 +11,8 @@
  *      and examples/), `n8n execute --id=… --rawOutput` of each with assertions; then
  *      `n8n start`, owner + login, node types loaded, `POST /rest/credentials/test` for every
  *      credential (sandbox data passes, a wrong secret fails), and the browser suite
- *      (test/e2e/browser.js, Debian Chromium through playwright-core).
+ *      (test/e2e/browser.js, Debian Chromium through playwright-core). Before n8n 2.x's suite,
+ *      the engine-level count tests run on n8n 2.x's engine (test/engine-2/jest.config.js).
  *
  * Options: --runtime=n8n-1|n8n-2 (repeatable; default both); --no-browser; --browser-on=n8n-1,n8n-2
  * (runtimes that get the browser suite; default both); --load=package|custom (default package:
@@ -25,7 +26,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ROOT, RUNTIME_DIR, Timer, log, ensureDir, formatDuration, freePorts, failureContext } = require('./lib/util');
+const { ROOT, RUNTIME_DIR, Timer, log, ensureDir, formatDuration, freePorts, failureContext, run } = require('./lib/util');
 const runtimes = require('./lib/runtimes');
 const pkg = require('./lib/package');
 const { N8n, nodeOutput, nodeError } = require('./lib/n8n');
@@ -175,6 +176,30 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 		const logs = [{ file: n8n.logFile, from: logFrom }];
 		await secrets.checkLogs({ results, name: label, logs, credentials: planned.credentials, discovered });
 	}
+}
+
+/**
+ * n8n 2.x's engine (its n8n-core and n8n-workflow from .runtime/n8n-2, on its Node): the
+ * engine-level counts of test/speed-counts.test.ts (one evaluation per parameter per item, one
+ * decryption per run, the runner's requests equal RoutingNode's). `npm test` runs the same file
+ * on the repository's engine, which is n8n 1.x's.
+ */
+async function engineCounts({ runtime, results, timer }) {
+	if (runtime.name !== 'n8n-2') return;
+	const logFile = path.join(ensureDir(path.join(RUNTIME_DIR, 'logs')), 'e2e-engine-2-jest.log');
+	const report = path.join(ARTIFACTS, 'jest-engine-2.json');
+	await results.check('n8n-2: engine-level counts (test/speed-counts.test.ts on n8n 2.x\'s n8n-core)', () =>
+		timer.phase('n8n-2 engine counts', async () => {
+			const jest = require.resolve('jest/bin/jest.js');
+			const config = path.join(ROOT, 'test', 'engine-2', 'jest.config.js');
+			await run(runtimes.node24.bin, [jest, '--runInBand', '-c', config, '--json', `--outputFile=${report}`], { logFile, allowFailure: true });
+			const { numPassedTests, numFailedTests, numTotalTests } = JSON.parse(fs.readFileSync(report, 'utf8'));
+			if (numFailedTests > 0 || numTotalTests === 0) {
+				throw new Error(`${numFailedTests} of ${numTotalTests} failed (log: ${logFile})`);
+			}
+			log(`n8n-2 engine: ${numPassedTests} of ${numTotalTests} count tests passed`);
+		}),
+	);
 }
 
 /** One runtime's checks in order: install, import, execute, agent, REST, triggers, browser. */
@@ -327,6 +352,7 @@ async function main() {
 				const installName = installs.find((i) => i.name.startsWith(`install ${runtime.name}`)).name;
 				if (!installState[installName]) continue;
 				if (options.browser && !installState['install chromium (apt)']) options.browserOn = [];
+				await engineCounts({ runtime, results, timer });
 				await runtimeSuite({ runtime, tarball, sandbox, planned, discovered, results, timer, options });
 			}
 			if (options.queue && installState[`install n8n-1 (n8n ${runtimes.n8n1.version})`] && installState['install redis + postgresql (apt)']) {
