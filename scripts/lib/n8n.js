@@ -270,6 +270,28 @@ class N8n {
 		return data;
 	}
 
+	/** GET /rest/executions for one workflow: { count, results } (results newest first, as summaries). */
+	async executions(workflowId, limit = 250) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const response = await this.get(`/rest/executions?filter=${filter}&limit=${limit}`);
+		if (response.status !== 200) throw new Error(`GET /rest/executions: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
+		return response.body.data;
+	}
+
+	/**
+	 * One stored execution (GET /rest/executions/:id) with its run data unflattened (n8n sends it
+	 * as a `flatted` string, parsed with the flatted copy of this runtime), shaped like
+	 * `n8n execute --rawOutput` output.
+	 */
+	async execution(id) {
+		const response = await this.get(`/rest/executions/${id}`);
+		if (response.status !== 200) throw new Error(`GET /rest/executions/${id}: HTTP ${response.status}`);
+		const execution = response.body.data;
+		const flatted = require(require.resolve('flatted', { paths: [path.join(this.runtime.dir, 'node_modules', 'n8n')] }));
+		const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+		return { ...execution, data };
+	}
+
 	/** Install the package tarball the way n8n installs community packages (~/.n8n/nodes). */
 	async installPackage(tarball) {
 		const nodesDir = ensureDir(path.join(this.home, '.n8n', 'nodes'));

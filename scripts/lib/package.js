@@ -36,9 +36,9 @@ async function build(logFile = path.join(ensureDir(LOG_DIR), 'build.log')) {
 	await run(NPM, ['run', 'build'], { cwd: ROOT, logFile, env: npmEnv() });
 }
 
-/** `npm pack` into .runtime/pack/, returning the tarball path. */
-async function pack(logFile = path.join(ensureDir(LOG_DIR), 'build.log')) {
-	const dir = ensureDir(path.join(ROOT, '.runtime', 'pack'));
+/** `npm pack` into `into` (default .runtime/pack/, emptied first), returning the tarball path. */
+async function pack(logFile = path.join(ensureDir(LOG_DIR), 'build.log'), into = path.join(ROOT, '.runtime', 'pack')) {
+	const dir = ensureDir(into);
 	for (const old of fs.readdirSync(dir)) fs.rmSync(path.join(dir, old), { force: true });
 	const { stdout } = await run(NPM, ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, logFile, env: npmEnv() });
 	const [info] = JSON.parse(stdout.slice(stdout.indexOf('[')));

@@ -101,11 +101,12 @@ function userIds(user) {
  * durability off for speed). Run as `postgres` when we are root (PostgreSQL refuses root).
  */
 class Postgres {
-	constructor() {
+	/** `dir` holds the cluster (pg/) and its socket (pg-socket/): another dir is another cluster, e.g. the bench's. */
+	constructor({ dir = QUEUE_DIR, logName = 'queue-postgres' } = {}) {
 		this.bin = postgresBin();
-		this.dataDir = path.join(QUEUE_DIR, 'pg');
-		this.socketDir = path.join(QUEUE_DIR, 'pg-socket');
-		this.logFile = path.join(ensureDir(LOG_DIR), 'queue-postgres.log');
+		this.dataDir = path.join(dir, 'pg');
+		this.socketDir = path.join(dir, 'pg-socket');
+		this.logFile = path.join(ensureDir(LOG_DIR), `${logName}.log`);
 		this.owner = isRoot() ? userIds('postgres') : undefined;
 	}
 
@@ -196,12 +197,17 @@ class Postgres {
 
 /** redis-server on 127.0.0.1:<free port>, no persistence, working directory .runtime/queue/redis. */
 class Redis {
+	constructor({ dir = QUEUE_DIR, logName = 'queue-redis' } = {}) {
+		this.dir = path.join(dir, 'redis');
+		this.logName = logName;
+	}
+
 	async start() {
 		const bin = redisBin();
 		if (!bin) throw new Error('redis-server is not installed');
-		const dir = ensureDir(path.join(QUEUE_DIR, 'redis'));
+		const dir = ensureDir(this.dir);
 		this.port = await freePort();
-		this.logFile = path.join(ensureDir(LOG_DIR), 'queue-redis.log');
+		this.logFile = path.join(ensureDir(LOG_DIR), `${this.logName}.log`);
 		this.process = startBackground(
 			bin,
 			['--port', String(this.port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
@@ -309,8 +315,9 @@ function clusterEnv({ postgres, redis, database, encryptionKey, webhookUrl }) {
  * process and `workers` × `n8n worker --concurrency=<n>`, all on one user folder.
  */
 class Cluster {
-	constructor({ runtime, home, load, postgres, redis, database, workers = 2, concurrency = 5 }) {
-		Object.assign(this, { runtime, home, load, postgres, redis, database, workerCount: workers, concurrency });
+	/** `logPrefix` names the log files (<prefix>-main.log, -webhook, -worker-N), emptied by prepare(). */
+	constructor({ runtime, home, load, postgres, redis, database, workers = 2, concurrency = 5, logPrefix = 'queue' }) {
+		Object.assign(this, { runtime, home, load, postgres, redis, database, workerCount: workers, concurrency, logPrefix });
 		this.encryptionKey = crypto.randomBytes(24).toString('hex');
 		this.workers = [];
 	}
@@ -337,7 +344,7 @@ class Cluster {
 				port,
 				brokerPort,
 				owner,
-				logName: `queue-${role}`,
+				logName: `${this.logPrefix}-${role}`,
 				load: this.load,
 				extraEnv: { ...shared, ...extraEnv },
 			});
@@ -433,20 +440,12 @@ class Cluster {
 
 	/** GET /rest/executions for one workflow (newest first), as summaries. */
 	async executionsOf(workflowId, limit = 250) {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const response = await this.main.get(`/rest/executions?filter=${filter}&limit=${limit}`);
-		if (response.status !== 200) throw new Error(`GET /rest/executions: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
-		return response.body.data.results;
+		return (await this.main.executions(workflowId, limit)).results;
 	}
 
 	/** One execution with its run data unflattened, shaped like `n8n execute --rawOutput` output. */
-	async execution(id) {
-		const response = await this.main.get(`/rest/executions/${id}`);
-		if (response.status !== 200) throw new Error(`GET /rest/executions/${id}: HTTP ${response.status}`);
-		const execution = response.body.data;
-		const flatted = require(require.resolve('flatted', { paths: [path.join(this.runtime.dir, 'node_modules', 'n8n')] }));
-		const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
-		return { ...execution, data };
+	execution(id) {
+		return this.main.execution(id);
 	}
 }
 
