@@ -190,7 +190,7 @@ async function engineCounts({ runtime, results, timer }) {
 	const report = path.join(ARTIFACTS, 'jest-engine-2.json');
 	await results.check('n8n-2: engine-level counts (test/speed-counts.test.ts on n8n 2.x\'s n8n-core)', () =>
 		timer.phase('n8n-2 engine counts', async () => {
-			const jest = require.resolve('jest/bin/jest.js');
+			const jest = require.resolve('jest/bin/jest');
 			const config = path.join(ROOT, 'test', 'engine-2', 'jest.config.js');
 			await run(runtimes.node24.bin, [jest, '--runInBand', '-c', config, '--json', `--outputFile=${report}`], { logFile, allowFailure: true });
 			const { numPassedTests, numFailedTests, numTotalTests } = JSON.parse(fs.readFileSync(report, 'utf8'));
