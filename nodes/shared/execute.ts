@@ -308,7 +308,7 @@ export function createExecutor(config: ExecutorConfig) {
 				settings: state.settings,
 				secrets,
 				retrySafe: config.retrySafe,
-				credentials,
+				credential: { ...state.saved, type: config.vendor.credentialType, data: credentials },
 			};
 			let records: IDataObject[];
 			if (config.batch) {

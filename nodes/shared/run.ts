@@ -18,6 +18,8 @@ export interface RunState {
 	settings: RetrySettings;
 	credentials: Promise<ICredentialDataDecryptedObject>;
 	secrets: Promise<string[]>;
+	/** The node's saved credential (its id and name; empty when it has none), for n8n's requests. */
+	saved: { id: string; name: string };
 	/** The account (credential type and id) whose governor this run uses: see `runGovernor`. */
 	account: string | undefined;
 	/** Governors of a run whose node has no saved credential id. */
@@ -63,7 +65,8 @@ export function runState(ctx: IExecuteSingleFunctions, vendor: VendorProfile): R
 	if (existing) return existing;
 	const settings = retrySettingsFrom(ctx.getNodeParameter('retry', {}) as IDataObject, vendor.retryDefaults);
 	const credentials = ctx.getCredentials(vendor.credentialType, ctx.getItemIndex());
-	const id = ctx.getNode().credentials?.[vendor.credentialType]?.id;
+	const saved = ctx.getNode().credentials?.[vendor.credentialType];
+	const id = saved?.id;
 	// Handled where it is awaited; this keeps an early failure from being reported as unhandled.
 	credentials.catch(() => undefined);
 	const state: RunState = {
@@ -73,6 +76,7 @@ export function runState(ctx: IExecuteSingleFunctions, vendor: VendorProfile): R
 			(data) => collectSecrets(data, vendor.secretFields),
 			() => [],
 		),
+		saved: { id: id ?? '', name: saved?.name ?? '' },
 		account: id ? JSON.stringify([vendor.credentialType, id]) : undefined,
 		own: new Map(),
 	};

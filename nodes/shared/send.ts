@@ -1,6 +1,6 @@
 import {
 	NodeOperationError,
-	type ICredentialDataDecryptedObject,
+	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestMethods,
@@ -29,18 +29,14 @@ export interface Exchange {
 	 * The run's credential, decrypted once (`runState`): handed to n8n with every request, so
 	 * that n8n does not read and decrypt it again for each one.
 	 */
-	credentials: ICredentialDataDecryptedObject;
+	credential: ICredentialsDecrypted;
 }
 
 /**
  * n8n's third argument to `httpRequestWithAuthentication`: the credential to authenticate with.
- * A copy for each request, because n8n merges a pre-authentication token into it.
+ * Its data is copied for each request, because n8n merges a pre-authentication token into it.
  */
-function decrypted(ctx: IExecuteSingleFunctions, exchange: Exchange) {
-	const type = exchange.vendor.credentialType;
-	const saved = ctx.getNode().credentials?.[type];
-	return { credentialsDecrypted: { id: saved?.id ?? '', name: saved?.name ?? '', type, data: { ...exchange.credentials } } };
-}
+const decrypted = ({ credential }: Exchange) => ({ credentialsDecrypted: { ...credential, data: { ...credential.data } } });
 
 /**
  * Plain words for system error codes. (The code itself must stay out of the message: n8n's
@@ -140,7 +136,7 @@ export async function sendWithRetry(
 				json: options.json !== false,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
-			}, decrypted(ctx, exchange))) as IN8nHttpFullResponse;
+			}, decrypted(exchange))) as IN8nHttpFullResponse;
 			response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: capDepth(full.body) };
 		} catch (error) {
 			governor.released();
