@@ -66,27 +66,67 @@ function underTest(execution, items) {
 	return run.executionTime;
 }
 
+/** One call of a part-A webhook and its stored execution: { id, ms (executionTime), wall }. */
+async function oneExecution({ rest, webhookBase, workflow, items, afterId }) {
+	const answer = await callWebhook(`${webhookBase}/webhook/${workflow.path}`);
+	if (answer.status !== 200) throw new Error(`webhook ${workflow.path} answered HTTP ${answer.status}: ${answer.text.slice(0, 300)}`);
+	const last = await nextExecution(rest, workflow.id, afterId);
+	return { id: Number(last.id), ms: underTest(await rest.execution(last.id), items), wall: answer.ms };
+}
+
+const summary = (times, walls) => ({ median: median(times), min: Math.min(...times), max: Math.max(...times), times, wallMedian: Math.round(median(walls)) });
+
 /**
  * Part A for one workflow: `rounds` executionTimes after one warm-up.
  * `rest`: the N8n that answers /rest (main); `webhookBase`: where production webhooks go.
  */
 async function executionTimes({ rest, webhookBase, workflow, rounds, items }) {
-	let [last] = (await rest.executions(workflow.id, 1)).results;
+	const [last] = (await rest.executions(workflow.id, 1)).results;
 	let afterId = last ? Number(last.id) : 0;
 	const times = [];
 	const walls = [];
 	for (let round = 0; round <= rounds; round += 1) {
-		const answer = await callWebhook(`${webhookBase}/webhook/${workflow.path}`);
-		if (answer.status !== 200) throw new Error(`webhook ${workflow.path} answered HTTP ${answer.status}: ${answer.text.slice(0, 300)}`);
-		last = await nextExecution(rest, workflow.id, afterId);
-		afterId = Number(last.id);
-		const ms = underTest(await rest.execution(last.id), items);
+		const run = await oneExecution({ rest, webhookBase, workflow, items, afterId });
+		afterId = run.id;
 		if (round > 0) {
-			times.push(ms);
-			walls.push(answer.ms);
+			times.push(run.ms);
+			walls.push(run.wall);
 		}
 	}
-	return { median: median(times), min: Math.min(...times), max: Math.max(...times), times, wallMedian: Math.round(median(walls)) };
+	return summary(times, walls);
+}
+
+/**
+ * Part A for several workflows at once, interleaved so that a drift of the machine or of n8n
+ * (its database growing, a neighbour's load) falls on every contender alike: a warm-up call of
+ * each, then `rounds` rounds of one call of each, every round starting one contender further.
+ * Resolves to a Map key → the executionTimes figures, or { error } for a contender that failed
+ * (it is left out of the later rounds).
+ */
+async function executionTimesInterleaved({ rest, webhookBase, workflows, rounds, items }) {
+	const state = new Map();
+	for (const workflow of workflows) {
+		const [last] = (await rest.executions(workflow.id, 1)).results;
+		state.set(workflow.key, { afterId: last ? Number(last.id) : 0, times: [], walls: [] });
+	}
+	for (let round = 0; round <= rounds; round += 1) {
+		for (let i = 0; i < workflows.length; i += 1) {
+			const workflow = workflows[(i + round) % workflows.length];
+			const own = state.get(workflow.key);
+			if (own.error) continue;
+			try {
+				const run = await oneExecution({ rest, webhookBase, workflow, items, afterId: own.afterId });
+				own.afterId = run.id;
+				if (round > 0) {
+					own.times.push(run.ms);
+					own.walls.push(run.wall);
+				}
+			} catch (error) {
+				own.error = error.message.split('\n')[0];
+			}
+		}
+	}
+	return new Map([...state].map(([key, own]) => [key, own.error ? { error: own.error } : summary(own.times, own.walls)]));
 }
 
 function runAutocannon(url, { connections, seconds }) {
@@ -147,4 +187,41 @@ async function settledCount(rest, workflowId) {
 	return { count: data.count, failed: failed.status === 200 ? failed.body.data.count : NaN };
 }
 
-module.exports = { executionTimes, warmUp, throughput, median };
+/**
+ * Part B for several (warmed-up) workflows, alternated: `rounds` rounds of `seconds` each, every
+ * round in the other order (A B, B A, A B, …), so that no contender always runs first or on a
+ * warmer n8n. Per workflow: the rounds' totals (requests and executions per second over all its
+ * rounds), the median of the rounds' p50 and of their p99, and each round's figures.
+ */
+async function throughputAlternated({ rest, webhookBase, workflows, connections, seconds, rounds }) {
+	const perKey = new Map(workflows.map((w) => [w.key, []]));
+	for (let round = 0; round < rounds; round += 1) {
+		const order = round % 2 ? [...workflows].reverse() : workflows;
+		for (const workflow of order) perKey.get(workflow.key).push(await throughput({ rest, webhookBase, workflow, connections, seconds }));
+	}
+	return new Map([...perKey].map(([key, runs]) => [key, combine(runs)]));
+}
+
+/** Several throughput rounds of one workflow as one figure. */
+function combine(runs) {
+	const sum = (field) => runs.reduce((total, run) => total + run[field], 0);
+	const duration = sum('seconds');
+	return {
+		requestsPerSecond: round1(sum('requests') / duration),
+		executionsPerSecond: round1((sum('executionsStored') - sum('inFlightAtEnd')) / duration),
+		executionsStored: sum('executionsStored'),
+		inFlightAtEnd: sum('inFlightAtEnd'),
+		failedExecutions: sum('failedExecutions'),
+		p50: median(runs.map((run) => run.p50)),
+		p99: median(runs.map((run) => run.p99)),
+		requests: sum('requests'),
+		non2xx: sum('non2xx'),
+		errors: sum('errors'),
+		timeouts: sum('timeouts'),
+		seconds: round1(duration),
+		connections: runs[0].connections,
+		rounds: runs.map((run) => ({ requestsPerSecond: run.requestsPerSecond, executionsPerSecond: run.executionsPerSecond, p50: run.p50, p99: run.p99 })),
+	};
+}
+
+module.exports = { executionTimes, executionTimesInterleaved, warmUp, throughput, throughputAlternated, median };

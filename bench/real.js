@@ -7,12 +7,14 @@
  *
  *   single instance (SQLite, `n8n start`):
  *     A  executionTime of the node under test, 1,000 items, one GET each (bench/real-workflows.js):
- *        median of BENCH_ROUNDS after a warm-up, read from the stored executions
- *     B  throughput of webhook → one GET → answer, ours against the HTTP Request node (autocannon)
+ *        median of BENCH_ROUNDS after a warm-up, read from the stored executions; the contenders
+ *        take turns (one call each per round), so a drift of the machine falls on all alike
+ *     B  throughput of webhook → one GET → answer, ours against the HTTP Request node (autocannon):
+ *        BENCH_THROUGHPUT_ROUNDS rounds of BENCH_SECONDS each, alternated (A B, B A, …)
  *   queue mode (PostgreSQL + Redis, main + webhook process + 2 workers, scripts/lib/queue.js):
  *     B  again, the webhooks sent to the webhook process
  *
- * Environment: BENCH_ITEMS (1000), BENCH_ROUNDS (5), BENCH_SECONDS (20), BENCH_CONNECTIONS (10),
+ * Environment: BENCH_ITEMS (1000), BENCH_ROUNDS (7), BENCH_SECONDS (10), BENCH_THROUGHPUT_ROUNDS (4), BENCH_CONNECTIONS (10),
  * BENCH_WARMUP_SECONDS (3), BENCH_WORKER_CONCURRENCY (10, n8n's default), BENCH_QUEUE=0 (skip
  * queue mode). Every process started here is stopped at the end, on failure and on Ctrl-C.
  */
@@ -28,13 +30,14 @@ const { N8n } = require('../scripts/lib/n8n');
 const queue = require('../scripts/lib/queue');
 const { startSandbox } = require('../sandbox');
 const wf = require('./real-workflows');
-const { executionTimes, warmUp, throughput } = require('./real-measure');
+const { executionTimesInterleaved, warmUp, throughputAlternated } = require('./real-measure');
 
 const env = (name, fallback) => Number(process.env[name] || fallback);
 const SETTINGS = {
 	items: env('BENCH_ITEMS', 1000),
-	rounds: Math.max(1, env('BENCH_ROUNDS', 5)),
-	seconds: env('BENCH_SECONDS', 20),
+	rounds: Math.max(1, env('BENCH_ROUNDS', 7)),
+	seconds: env('BENCH_SECONDS', 10),
+	throughputRounds: Math.max(1, env('BENCH_THROUGHPUT_ROUNDS', 4)),
 	connections: env('BENCH_CONNECTIONS', 10),
 	warmupSeconds: env('BENCH_WARMUP_SECONDS', 3),
 	queueWorkers: 2,
@@ -110,16 +113,22 @@ async function attempt(label, fn) {
 	}
 }
 
-/** Part B on one deployment: every workflow warmed up first, then each measured in turn. */
+/** Part B on one deployment: every workflow warmed up first, then all measured, alternated. */
 async function throughputCases({ mode, rest, webhookBase, workflows, sandbox, result }) {
-	const warm = new Map();
-	for (const w of workflows.b) warm.set(w.key, await attempt(`B ${mode} warm-up ${w.label}`, () => warmUp({ webhookBase, workflow: w, ...SETTINGS })));
+	const ready = [];
 	for (const w of workflows.b) {
-		const failed = warm.get(w.key) && warm.get(w.key).error;
-		const measured = failed ? { error: failed } : await attempt(`B ${mode} ${w.label}`, () => throughput({ rest, webhookBase, workflow: w, ...SETTINGS }));
-		result.throughput.push({ mode, key: w.key, label: w.label, ...measured });
-		sandbox.clearRequests();
+		const warm = await attempt(`B ${mode} warm-up ${w.label}`, () => warmUp({ webhookBase, workflow: w, ...SETTINGS }));
+		if (warm && warm.error) result.throughput.push({ mode, key: w.key, label: w.label, error: warm.error });
+		else ready.push(w);
 	}
+	if (ready.length === 0) return;
+	const measured = await attempt(`B ${mode}: ${ready.map((w) => w.label).join(' / ')}, ${SETTINGS.throughputRounds} rounds of ${SETTINGS.seconds} s, alternated`, () =>
+		throughputAlternated({ rest, webhookBase, workflows: ready, rounds: SETTINGS.throughputRounds, ...SETTINGS }),
+	);
+	for (const w of ready) {
+		result.throughput.push({ mode, key: w.key, label: w.label, ...(measured.error ? measured : measured.get(w.key)) });
+	}
+	sandbox.clearRequests();
 }
 
 async function singleInstance({ runtime, runDir, tarball, sandbox, workflows, credentials, result }) {
@@ -146,13 +155,13 @@ async function singleInstance({ runtime, runDir, tarball, sandbox, workflows, cr
 		await n8n.ensureOwner();
 		await n8n.login();
 		for (const w of [...workflows.a, ...workflows.b]) await n8n.activateWorkflow(w.id);
+		const measured = await attempt(`A: ${workflows.a.length} contenders taking turns, ${SETTINGS.rounds} rounds after a warm-up`, () =>
+			executionTimesInterleaved({ rest: n8n, webhookBase: n8n.baseUrl, workflows: workflows.a, rounds: SETTINGS.rounds, items: SETTINGS.items }),
+		);
 		for (const w of workflows.a) {
-			const measured = await attempt(`A ${w.label}`, () =>
-				executionTimes({ rest: n8n, webhookBase: n8n.baseUrl, workflow: w, rounds: SETTINGS.rounds, items: SETTINGS.items }),
-			);
-			result.executionTime.push({ key: w.key, vendor: w.vendor, kind: w.kind, label: w.label, ...measured });
-			sandbox.clearRequests();
+			result.executionTime.push({ key: w.key, vendor: w.vendor, kind: w.kind, label: w.label, ...(measured.error ? measured : measured.get(w.key)) });
 		}
+		sandbox.clearRequests();
 		await throughputCases({ mode: 'single', rest: n8n, webhookBase: n8n.baseUrl, workflows, sandbox, result });
 	} finally {
 		await stopSingles();
@@ -201,7 +210,7 @@ async function run({ lines }) {
 	const started = Date.now();
 	const runDir = path.join(RUNTIME_DIR, 'bench', new Date().toISOString().replace(/[:.]/g, '-'));
 	ensureDir(runDir);
-	log(`real n8n: ${SETTINGS.items} items × ${SETTINGS.rounds} rounds; throughput ${SETTINGS.seconds} s at ${SETTINGS.connections} connections; run folder ${path.relative(process.cwd(), runDir)}`);
+	log(`real n8n: ${SETTINGS.items} items × ${SETTINGS.rounds} rounds; throughput ${SETTINGS.throughputRounds} × ${SETTINGS.seconds} s at ${SETTINGS.connections} connections; run folder ${path.relative(process.cwd(), runDir)}`);
 	const selected = lines.map((name) => RUNTIMES[name]);
 	const [tarball] = await Promise.all([
 		pkg.build(path.join(ensureDir(path.join(RUNTIME_DIR, 'logs')), 'bench-build.log')).then(() =>

@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { writeJson } = require('../scripts/lib/util');
-const { draw, ratios } = require('./chart');
+const { draw, ratios, spell } = require('./chart');
 
 const RESULTS = path.join(__dirname, 'results.json');
 const CHART = path.join(__dirname, 'chart.svg');
@@ -46,12 +46,12 @@ function table(results) {
 	const out = [header];
 	const s = results.settings;
 	const caseKeys = [...new Map(lines.flatMap((line) => line.executionTime).map((row) => [row.key, row])).values()];
-	out.push(`| *A. node executionTime, ${int(s.items)} items, one GET each, median of ${s.rounds} after a warm-up* |${names.map(() => '').join(' |')} |`);
+	out.push(`| *A. node executionTime, ${int(s.items)} items, one GET each, median of ${s.rounds} after a warm-up, the contenders taking turns* |${names.map(() => '').join(' |')} |`);
 	for (const row of caseKeys) {
 		const label = row.kind === 'ours' ? `**ours: ${row.label}**` : row.label;
 		out.push(`| ${label} | ${lines.map((line) => executionCell(line, line.executionTime.find((r) => r.key === row.key))).join(' | ')} |`);
 	}
-	out.push(`| *B. throughput, webhook → one GET → answer, ${s.seconds} s at ${s.connections} connections* |${names.map(() => '').join(' |')} |`);
+	out.push(`| *B. throughput, webhook → one GET → answer, ${spell(s)} at ${s.connections} connections* |${names.map(() => '').join(' |')} |`);
 	const tpKeys = [...new Map(lines.flatMap((line) => line.throughput).map((row) => [`${row.mode}/${row.key}`, row])).values()];
 	for (const row of tpKeys) {
 		const mode = row.mode === 'queue' ? `queue mode (${s.queueWorkers} workers × ${s.workerConcurrency})` : 'single instance';
