@@ -1,8 +1,9 @@
 'use strict';
 /**
  * Queue-mode e2e (`npm run test:e2e -- --queue`; also part of the default e2e run): this package
- * in n8n's distributed engine. Started on loopback only, data in .runtime/queue/:
- * Debian PostgreSQL (as the `postgres` user) and Redis, n8n 1.123 (.runtime/n8n-1) as main +
+ * in n8n's distributed engine, on each n8n line in turn (1.123 on Node 20, 2.x on Node 24;
+ * `--queue --runtime=n8n-2` for one). Started on loopback only, data in .runtime/queue/:
+ * Debian PostgreSQL (as the `postgres` user) and Redis, n8n (.runtime/n8n-1 or n8n-2) as main +
  * `n8n webhook` + two `n8n worker --concurrency=5`, EXECUTIONS_MODE=queue, one shared user folder
  * with the package installed as a community package, one N8N_ENCRYPTION_KEY, and the vendor
  * sandbox (with a concurrency counter). Then:
@@ -16,7 +17,8 @@
  *   4. fault: the worker running a long unsubscribe execution goes down. First it is frozen
  *      (SIGSTOP, its Redis connections open, as a dying worker is for a moment) and executions are
  *      enqueued until one is caught by it: with a stalled count of 0 that one fails as stalled
- *      (HTTP 500) having sent nothing, the others run once on the other worker. Then SIGKILL; once
+ *      (HTTP 500; on 2.x about 30 s later, n8n's grace re-check) having sent nothing, the others run
+ *      once on the other worker. Then SIGKILL; once
  *      it has exited and Redis has dropped its connections, the other worker runs the next
  *      executions, n8n records the killed one as "error" (stalled), no unsubscribe was sent twice.
  * Prints each phase's time and a table (executions, items, wall time, max concurrency, duplicates).
@@ -28,7 +30,7 @@ const { log, ensureDir, writeJson, formatDuration, waitFor } = require('./lib/ut
 const pkg = require('./lib/package');
 const { presentExamples, ourNodes } = require('./lib/workflows');
 const { nodeOutput, nodeError } = require('./lib/n8n');
-const { QUEUE_DIR, ensurePackages, Postgres, Redis, Cluster, stopAll, startCountingSandbox, connectionPorts, MAX_STALLED_COUNT } = require('./lib/queue');
+const { QUEUE_DIR, ensurePackages, Postgres, Redis, Cluster, stopAll, startCountingSandbox, connectionPorts, maxStalledCount } = require('./lib/queue');
 const { startSandbox } = require('../sandbox');
 const { VENDOR_CHECKS, EXAMPLE_CHECKS } = require('../test/e2e/checks');
 const secrets = require('../test/e2e/secrets');
@@ -142,7 +144,12 @@ function triggerCredentials(planned, sandbox, pollSandbox) {
 	return extra;
 }
 
-/** `n8n import:workflow --activeState=fromJson` (queue mode only): the main activates them on start. */
+/**
+ * Import workflows to be active. n8n 1.x: `n8n import:workflow --activeState=fromJson` (queue
+ * mode only), the main activates them on start. n8n 2.x's import cannot activate before the
+ * main's first start ("User attempted to activate a workflow without permissions"): they are
+ * imported inactive, and activateAll() publishes them through the main's REST API once it runs.
+ */
 async function importActive(n8n, workflows) {
 	const file = path.join(n8n.home, 'import', 'queue-workflows.json');
 	const adapted = workflows.map((workflow) => ({
@@ -152,7 +159,14 @@ async function importActive(n8n, workflows) {
 		),
 	}));
 	writeJson(file, adapted);
-	await n8n.cli(['import:workflow', `--input=${file}`, '--activeState=fromJson']);
+	await n8n.cli(['import:workflow', `--input=${file}`, ...(n8n.runtime.major >= 2 ? [] : ['--activeState=fromJson'])]);
+	return workflows.map((workflow) => workflow.id);
+}
+
+/** n8n 2.x: activate the imported workflows through the running main (see importActive). */
+async function activateAll(n8n, workflowIds) {
+	if (n8n.runtime.major < 2) return;
+	for (const id of workflowIds) await n8n.activateWorkflow(id);
 }
 
 /** Wait until a workflow has `count` executions that are no longer running; returns them. */
@@ -179,7 +193,26 @@ function accessors(execution) {
 	return { output, error: (name) => nodeError(run, name), runError: execution.data && execution.data.resultData.error };
 }
 
-async function runQueueSuite({ tarball, discovered, load, results, timer, runtime }) {
+/**
+ * `results` and `timer` whose check and phase names say the n8n line: "queue: …" becomes
+ * "queue n8n-2: …", so that both lines' checks and timings are told apart in one run.
+ */
+function forLine(runtime, results, timer) {
+	const named = (name) => name.replace(/^queue:/, `queue ${runtime.name}:`);
+	return {
+		results: {
+			check: (name, fn) => results.check(named(name), fn),
+			fail: (name, message) => results.fail(named(name), message),
+			within: (where, fn) => results.within(where, fn),
+		},
+		timer: { phase: (name, fn) => timer.phase(named(name), fn) },
+	};
+}
+
+/** The queue-mode suite on one n8n line (`runtime`: runtimes.n8n1 or runtimes.n8n2), its cluster stopped at the end. */
+async function runQueueSuite({ tarball, discovered, load, runtime, ...reporting }) {
+	const { results, timer } = forLine(runtime, reporting.results, reporting.timer);
+	const stalledCount = maxStalledCount(runtime);
 	const table = [];
 	const { sandbox, statsSource } = await startCountingSandbox(startSandbox, { port: 0 });
 	// TalkBox for the polling trigger on a sandbox of its own (other phases reset theirs); every
@@ -208,12 +241,12 @@ async function runQueueSuite({ tarball, discovered, load, results, timer, runtim
 		);
 		if (!infra) return;
 
-		const home = path.join(QUEUE_DIR, 'home');
+		const home = path.join(QUEUE_DIR, `home-${runtime.name}`);
 		fs.rmSync(home, { recursive: true, force: true });
 		ensureDir(home);
-		const cluster = new Cluster({ runtime, home, load, postgres, redis, database: DATABASE, workers: WORKERS, concurrency: CONCURRENCY });
+		const cluster = new Cluster({ runtime, home, load, postgres, redis, database: DATABASE, workers: WORKERS, concurrency: CONCURRENCY, logPrefix: `queue-${runtime.name}` });
 		await cluster.prepare();
-		log(`queue: main ${cluster.main.baseUrl}, webhook ${cluster.webhookBase}, ${WORKERS} workers × concurrency ${CONCURRENCY}; logs ${path.relative(process.cwd(), path.dirname(cluster.main.logFile))}/queue-*.log`);
+		log(`queue ${runtime.name}: n8n ${runtime.version}, main ${cluster.main.baseUrl}, webhook ${cluster.webhookBase}, ${WORKERS} workers × concurrency ${CONCURRENCY}, stalled count ${stalledCount}; logs ${path.relative(process.cwd(), path.dirname(cluster.main.logFile))}/queue-${runtime.name}-*.log`);
 
 		// A failing check prints the last lines of every cluster process's log and the sandboxes' last requests.
 		const where = { logs: [cluster.main, cluster.webhook, ...cluster.workers].map((n8n) => n8n.logFile), sandboxes: [sandbox, pollSandbox] };
@@ -224,8 +257,7 @@ async function runQueueSuite({ tarball, discovered, load, results, timer, runtim
 					if (load === 'package') await cluster.main.installPackage(tarball);
 					await cluster.main.importCredentials(credentials);
 					const triggers = [...(planned.triggers.webhook ? [TALKABLE_HOOK] : []), ...(planned.triggers.poll ? [TALKBOX_POLL] : [])];
-					await importActive(cluster.main, [...planned.checks.map((c) => c.queued), LOAD, FAULT, ...triggers]);
-					return true;
+					return importActive(cluster.main, [...planned.checks.map((c) => c.queued), LOAD, FAULT, ...triggers]);
 				}),
 			);
 			if (!ready) return;
@@ -233,6 +265,7 @@ async function runQueueSuite({ tarball, discovered, load, results, timer, runtim
 			const started = await results.check(`queue: main + webhook + ${WORKERS} workers started`, () =>
 				timer.phase('queue: start n8n main, webhook, workers', async () => {
 					await cluster.startMain();
+					await activateAll(cluster.main, ready);
 					await Promise.all([cluster.startWebhook(), ...cluster.workers.map((w) => cluster.startWorker(w))]);
 					return true;
 				}),
@@ -245,20 +278,20 @@ async function runQueueSuite({ tarball, discovered, load, results, timer, runtim
 			await timer.phase(`queue: examples + checks via workers (${planned.checks.length})`, () => examplesPhase({ cluster, sandbox, planned, results, table }));
 			await timer.phase(`queue: load ${LOAD_RUNS} × ${LOAD_ITEMS} items`, () => loadPhase({ cluster, sandbox, results, table }));
 			await timer.phase('queue: triggers', () => triggersPhase({ cluster, planned, pollWatch, polls, results, table }));
-			await timer.phase('queue: fault (worker killed)', () => faultPhase({ cluster, sandbox, results, table }));
+			await timer.phase('queue: fault (worker killed)', () => faultPhase({ cluster, sandbox, results, table, stalledCount }));
 			// The log scan reads complete logs: every process stopped, its output written.
 			await timer.phase('queue: stop cluster', async () => {
 				await stopAll();
 			});
 			const logs = [cluster.main, cluster.webhook, ...cluster.workers].map((n8n) => ({ file: n8n.logFile, from: 0 }));
-			await secrets.checkLogs({ results, name: 'queue', logs, credentials, discovered });
+			await secrets.checkLogs({ results, name: `queue ${runtime.name}`, logs, credentials, discovered });
 		});
 	} finally {
 		await stopAll();
 		await Promise.all([sandbox.close(), pollSandbox.close()]);
 		process.removeListener('SIGINT', onSignal);
 		process.removeListener('SIGTERM', onSignal);
-		printTable(table);
+		printTable(table, runtime);
 	}
 }
 
@@ -455,7 +488,7 @@ async function pollTrigger({ cluster, pollWatch, polls, results, table }) {
 	row.wall = Date.now() - started;
 }
 
-async function faultPhase({ cluster, sandbox, results, table }) {
+async function faultPhase({ cluster, sandbox, results, table, stalledCount }) {
 	sandbox.reset();
 	const faultPeople = emails('fault', FAULT_ITEMS);
 	const afterBatches = Array.from({ length: AFTER_KILL_RUNS }, (_, run) => emails(`after${run}`, AFTER_KILL_ITEMS));
@@ -491,7 +524,7 @@ async function faultPhase({ cluster, sandbox, results, table }) {
 	// read), so that the window lasts and a job is caught in it for sure.
 	process.kill(victim.worker.pid, 'SIGSTOP');
 	log(`    SIGSTOP ${victim.worker.label} (pid ${victim.worker.pid}) during execution ${victim.id}`);
-	const windowRuns = await windowPhase({ cluster, sandbox, results, survivor, frozen: victim.worker });
+	const windowRuns = await windowPhase({ cluster, sandbox, results, survivor, frozen: victim.worker, stalledCount });
 	const sentBeforeKill = sandbox.requestsFor('talkable').filter(unsubscribes).length;
 	// Executions enqueued once the worker has exited and Redis has dropped every connection it had
 	// can only go to the other worker.
@@ -528,6 +561,9 @@ async function faultPhase({ cluster, sandbox, results, table }) {
 	// and the process that enqueued it (the webhook process) records the execution as "error" with
 	// MaxStalledCountError. "crashed" is what the main's queue recovery writes later for executions
 	// whose enqueuing process is gone too (N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL, 180 min).
+	// n8n 2.x (measured on 2.41): the same outcome (its Bull queue has maxStalledCount 0 built in),
+	// later: before recording "error" the enqueuing process re-reads the execution for up to 30 s
+	// (workflow-runner.js MAX_STALLED_COUNT_GRACE_WINDOW_MS) in case a worker did finish it.
 	await results.check('queue: fault: n8n records the killed execution as failed (stalled job, not retried)', async () => {
 		const summary = await waitFor(
 			`execution ${victim.id} to leave "running"`,
@@ -562,9 +598,9 @@ async function faultPhase({ cluster, sandbox, results, table }) {
 	});
 	if (windowRuns) {
 		await results.check(
-			MAX_STALLED_COUNT === 0
+			stalledCount === 0
 				? 'queue: fault: the execution caught by the going-down worker fails as stalled (HTTP 500, MaxStalledCountError) and sent nothing; the others ran once on the other worker'
-				: `queue: fault: every execution caught by the going-down worker is run once by the other worker (stalled count ${MAX_STALLED_COUNT})`,
+				: `queue: fault: every execution caught by the going-down worker is run once by the other worker (stalled count ${stalledCount})`,
 			() => assertWindowRuns({ cluster, sandbox, survivor, windowRuns }),
 		);
 		row.note += `; ${windowRuns.filter((w) => w.caught).length} of ${windowRuns.length} executions enqueued while ${victim.worker.label} was going down were caught by it`;
@@ -581,7 +617,7 @@ async function faultPhase({ cluster, sandbox, results, table }) {
  * the job has failed as stalled), and runs go on until one is caught; with another count the
  * caught job is run later by the other worker (HTTP 200 either way), so two runs are made.
  */
-async function windowPhase({ cluster, sandbox, results, survivor, frozen }) {
+async function windowPhase({ cluster, sandbox, results, survivor, frozen, stalledCount }) {
 	const runs = [];
 	const ok = await results.check(`queue: fault: executions enqueued while ${frozen.label} is frozen answer their webhook calls`, async () => {
 		for (let attempt = 1; attempt <= WINDOW_TRIES; attempt += 1) {
@@ -597,7 +633,7 @@ async function windowPhase({ cluster, sandbox, results, survivor, frozen }) {
 			const caught = response.status === 500;
 			runs.push({ attempt, people, response, summary, caught });
 			log(`    window run ${attempt}: execution ${summary.id} "${summary.status}", webhook HTTP ${response.status}`);
-			if (MAX_STALLED_COUNT === 0 ? caught : attempt === 2) return true;
+			if (stalledCount === 0 ? caught : attempt === 2) return true;
 		}
 		throw new Error(`none of ${WINDOW_TRIES} executions went to the frozen ${frozen.label} (HTTP ${runs.map((r) => r.response.status).join(', ')}): its pending BRPOPLPUSH may have run out`);
 	});
@@ -640,13 +676,13 @@ function countBy(values) {
 		.join(', ');
 }
 
-function printTable(rows) {
+function printTable(rows, runtime) {
 	if (rows.length === 0) return;
 	const header = ['phase', 'executions', 'items', 'wall time', 'max concurrency', 'duplicates', 'notes'];
 	const cells = rows.map((r) => [r.phase, String(r.executions), String(r.items), r.wall ? formatDuration(r.wall) : '-', String(r.maxConcurrency), String(r.duplicates), r.note || '']);
 	const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
 	const line = (c) => `  ${c.map((v, i) => v.padEnd(widths[i])).join('  ')}`.trimEnd();
-	console.log(`\nQueue mode (${WORKERS} workers × concurrency ${CONCURRENCY}, Max Concurrent Requests ${PER_RUN_CAP} per credential per worker):`);
+	console.log(`\nQueue mode, n8n ${runtime.version} (${WORKERS} workers × concurrency ${CONCURRENCY}, Max Concurrent Requests ${PER_RUN_CAP} per credential per worker):`);
 	console.log(line(header));
 	console.log(line(widths.map((w) => '-'.repeat(w))));
 	for (const c of cells) console.log(line(c));

@@ -19,8 +19,9 @@
  * the packed tarball installed as a community package; custom: N8N_CUSTOM_EXTENSIONS=dist, used
  * automatically while package.json lists files the build has not produced). E2E_DEBUG=1 logs
  * the browser suite's steps. --queue: only the queue-mode suite (scripts/e2e-queue.js: PostgreSQL,
- * Redis, n8n main + webhook + 2 workers); it also runs after the runtimes when no --runtime is
- * given (--no-queue skips it). Prints phase timings and a last line "N passed, N failed"; exits
+ * Redis, n8n main + webhook + 2 workers), on each line given by --runtime (default both, n8n 1.x
+ * then 2.x: `--queue --runtime=n8n-2` runs it on 2.x alone); it also runs on both lines after the
+ * runtime suites when no --runtime is given (--no-queue skips it). Prints phase timings and a last line "N passed, N failed"; exits
  * non-zero on any failure. Logs: .runtime/logs/; screenshots: test-artifacts/.
  */
 const fs = require('node:fs');
@@ -49,7 +50,7 @@ function parseArgs(argv) {
 		else throw new Error(`unknown option ${arg}`);
 	}
 	if (options.queue === undefined) options.queue = options.runtimes.length === 0 ? 'after' : false;
-	if (options.queue === 'only') Object.assign(options, { runtimes: ['n8n-1'], browser: false });
+	if (options.queue === 'only') options.browser = false;
 	if (options.runtimes.length === 0) options.runtimes = ['n8n-1', 'n8n-2'];
 	return options;
 }
@@ -355,9 +356,11 @@ async function main() {
 				await engineCounts({ runtime, results, timer });
 				await runtimeSuite({ runtime, tarball, sandbox, planned, discovered, results, timer, options });
 			}
-			if (options.queue && installState[`install n8n-1 (n8n ${runtimes.n8n1.version})`] && installState['install redis + postgresql (apt)']) {
+			// Queue mode on each selected line in turn (one cluster at a time: two would share 2 cores).
+			for (const runtime of options.queue && installState['install redis + postgresql (apt)'] ? selected : []) {
+				if (!installState[installs.find((i) => i.name.startsWith(`install ${runtime.name}`)).name]) continue;
 				const { runQueueSuite } = require('./e2e-queue');
-				await runQueueSuite({ tarball, discovered, load: options.load, results, timer, runtime: runtimes.n8n1 });
+				await runQueueSuite({ tarball, discovered, load: options.load, results, timer, runtime });
 			}
 		} finally {
 			await sandbox.close();

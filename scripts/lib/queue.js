@@ -268,18 +268,27 @@ class Redis {
 	}
 }
 
-/** QUEUE_WORKER_MAX_STALLED_COUNT of the cluster: 0, or E2E_QUEUE_MAX_STALLED_COUNT to watch n8n's default (1). */
-const MAX_STALLED_COUNT = Number(process.env.E2E_QUEUE_MAX_STALLED_COUNT || 0);
+/**
+ * How many times Bull hands a stalled job (its worker died or stopped renewing the lock) to a
+ * worker again. n8n 1.x reads QUEUE_WORKER_MAX_STALLED_COUNT (its default is 1): we set 0, or
+ * E2E_QUEUE_MAX_STALLED_COUNT to watch another value. n8n 2.x removed that variable (its
+ * breaking-changes rule "Remove QUEUE_WORKER_MAX_STALLED_COUNT") and creates its Bull queue with
+ * `maxStalledCount: 0` (dist/scaling/scaling.service.js): 0, whatever the environment says.
+ */
+function maxStalledCount(runtime) {
+	return runtime.major >= 2 ? 0 : Number(process.env.E2E_QUEUE_MAX_STALLED_COUNT || 0);
+}
 
 /**
- * Settings every process of the cluster shares. A shorter job lock (20 s instead of 60 s) makes
- * a killed worker's job count as stalled sooner; QUEUE_WORKER_MAX_STALLED_COUNT=0 (n8n's default
- * is 1) stops Bull from handing a stalled job (its worker died) to another worker, which would
- * run the whole execution again from its start and resend every write it had made. With 0 the
- * job fails instead and the process that enqueued it records the execution as `error`
- * (MaxStalledCountError). E2E_QUEUE_MAX_STALLED_COUNT overrides it, to watch n8n's default.
+ * Settings every process of the cluster shares, only those its n8n line reads. A shorter job lock
+ * (20 s instead of 60 s) makes a killed worker's job count as stalled sooner (both lines read
+ * QUEUE_WORKER_LOCK_DURATION, _LOCK_RENEW_TIME and _STALLED_INTERVAL). A stalled count of 0 stops
+ * Bull from handing a stalled job to another worker, which would run the whole execution again
+ * from its start and resend every write it had made: the job fails instead and the process that
+ * enqueued it records the execution as `error` (MaxStalledCountError). On 1.x that takes
+ * QUEUE_WORKER_MAX_STALLED_COUNT=0; on 2.x it is built in (maxStalledCount above).
  */
-function clusterEnv({ postgres, redis, database, encryptionKey, webhookUrl }) {
+function clusterEnv({ runtime, postgres, redis, database, encryptionKey, webhookUrl }) {
 	return {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
@@ -299,9 +308,8 @@ function clusterEnv({ postgres, redis, database, encryptionKey, webhookUrl }) {
 		QUEUE_WORKER_LOCK_DURATION: '20000',
 		QUEUE_WORKER_LOCK_RENEW_TIME: '4000',
 		QUEUE_WORKER_STALLED_INTERVAL: '5000',
-		QUEUE_WORKER_MAX_STALLED_COUNT: String(MAX_STALLED_COUNT),
+		...(runtime.major >= 2 ? {} : { QUEUE_WORKER_MAX_STALLED_COUNT: String(maxStalledCount(runtime)) }),
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
-		QUEUE_BULL_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 		N8N_LOG_OUTPUT: 'console',
@@ -330,6 +338,7 @@ class Cluster {
 		const brokerPorts = ports.slice(processes);
 		this.webhookBase = `http://127.0.0.1:${webhookPort}`;
 		const shared = clusterEnv({
+			runtime: this.runtime,
 			postgres: this.postgres,
 			redis: this.redis,
 			database: this.database,
@@ -438,8 +447,8 @@ class Cluster {
 		return this.webhook.call('POST', `/webhook/${webhookPath}`, body, { auth: false });
 	}
 
-	/** GET /rest/executions for one workflow (newest first), as summaries. */
-	async executionsOf(workflowId, limit = 250) {
+	/** GET /rest/executions for one workflow (newest first), as summaries (n8n 2.x allows 100 at most). */
+	async executionsOf(workflowId, limit = 100) {
 		return (await this.main.executions(workflowId, limit)).results;
 	}
 
@@ -571,4 +580,4 @@ async function startCountingSandbox(startSandbox, options) {
 	return { sandbox, statsSource: 'queue.js wrapper (sandbox.stats() is missing)' };
 }
 
-module.exports = { QUEUE_DIR, ensurePackages, Postgres, Redis, Cluster, stopAll, startCountingSandbox, killGroup, connectionPorts, MAX_STALLED_COUNT };
+module.exports = { QUEUE_DIR, ensurePackages, Postgres, Redis, Cluster, stopAll, startCountingSandbox, killGroup, connectionPorts, maxStalledCount };
