@@ -3,16 +3,20 @@
 /**
  * `npm start`: a local n8n with this package, the vendor sandbox and example workflows.
  *
- *   1. installs the pinned n8n 1.x into .runtime/n8n-1/ (first run only, about 5 minutes)
+ *   1. installs the pinned n8n line into .runtime/ (first run only, several minutes): n8n 2.x on
+ *      its Node 24 (.runtime/n8n-2/, .runtime/node-24/) by default, n8n 1.x on this Node 20
+ *      (.runtime/n8n-1/) with --n8n=1
  *   2. builds the package (npm run build) and packs it; installs the tarball into
- *      .runtime/n8n-home/.n8n/nodes the way n8n installs community packages
+ *      <home>/.n8n/nodes the way n8n installs community packages (<home>: .runtime/n8n-home-2
+ *      for n8n 2.x, .runtime/n8n-home for n8n 1.x; one user folder per line, because n8n 2.x
+ *      migrates a database that n8n 1.x then cannot open)
  *   3. imports sandbox credentials for every vendor present and the workflows in examples/
  *      (trimmed to the nodes that are built), with fixed IDs so re-runs update them
  *   4. starts the vendor sandbox (sandbox/cli.js, port 5679) and n8n (port 5678, 127.0.0.1)
- *   5. creates the owner account on first run (kept in .runtime/n8n-home/owner.json) and prints
+ *   5. creates the owner account on first run (kept in <home>/owner.json) and prints
  *      the editor URL and login; Ctrl-C / SIGTERM stops everything
  *
- * Options: --port=5678 --sandbox-port=5679 --load=package|custom (custom = N8N_CUSTOM_EXTENSIONS
+ * Options: --n8n=2|1 (the n8n line, default 2) --port=5678 --sandbox-port=5679 --load=package|custom (custom = N8N_CUSTOM_EXTENSIONS
  * pointing at dist/, node types CUSTOM.<name>; chosen automatically while package.json lists
  * files the build has not produced). Logs: .runtime/logs/start-*.log.
  */
@@ -21,21 +25,28 @@ const path = require('node:path');
 const { request } = require('undici');
 
 const { ROOT, RUNTIME_DIR, LOG_DIR, Timer, log, ensureDir, readJson, writeJson, startBackground, waitFor, portIsFree } = require('./lib/util');
-const { n8n1 } = require('./lib/runtimes');
+const { n8n1, n8n2 } = require('./lib/runtimes');
 const pkg = require('./lib/package');
 const { N8n, randomPassword } = require('./lib/n8n');
 const { presentExamples } = require('./lib/workflows');
 const { TALKABLE_WEBHOOK_KEY } = require('../sandbox/triggers');
 
+/** The n8n lines `--n8n=` chooses from, and the user folder each one keeps. */
+const LINES = {
+	2: { runtime: n8n2, home: 'n8n-home-2' },
+	1: { runtime: n8n1, home: 'n8n-home' },
+};
+
 function parseArgs(argv) {
-	const options = { port: 5678, sandboxPort: 5679, brokerPort: 5681, load: undefined };
+	const options = { line: LINES[2], port: 5678, sandboxPort: 5679, brokerPort: 5681, load: undefined };
 	for (const arg of argv) {
 		const [key, value] = arg.replace(/^--/, '').split('=');
-		if (key === 'port') options.port = Number(value);
+		if (key === 'n8n' && Object.hasOwn(LINES, value)) options.line = LINES[value];
+		else if (key === 'port') options.port = Number(value);
 		else if (key === 'sandbox-port') options.sandboxPort = Number(value);
 		else if (key === 'broker-port') options.brokerPort = Number(value);
 		else if (key === 'load' && ['package', 'custom'].includes(value)) options.load = value;
-		else throw new Error(`unknown option ${arg} (known: --port=, --sandbox-port=, --broker-port=, --load=package|custom)`);
+		else throw new Error(`unknown option ${arg} (known: --n8n=2|1, --port=, --sandbox-port=, --broker-port=, --load=package|custom)`);
 	}
 	return options;
 }
@@ -52,7 +63,8 @@ function loadOwner(home) {
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	const timer = new Timer();
-	const home = ensureDir(path.join(RUNTIME_DIR, 'n8n-home'));
+	const { runtime } = options.line;
+	const home = ensureDir(path.join(RUNTIME_DIR, options.line.home));
 	const sandboxOrigin = `http://127.0.0.1:${options.sandboxPort}`;
 
 	for (const [what, port] of [
@@ -65,8 +77,8 @@ async function main() {
 		}
 	}
 
-	await timer.phase(`n8n ${n8n1.version}`, async () => {
-		if (!(await n8n1.ensure())) log(`n8n ${n8n1.version} already installed in .runtime/n8n-1`);
+	await timer.phase(`n8n ${runtime.version}`, async () => {
+		if (!(await runtime.ensure())) log(`n8n ${runtime.version} already installed in ${path.relative(ROOT, runtime.dir)}`);
 	});
 	let tarball;
 	await timer.phase('build package', async () => {
@@ -81,7 +93,7 @@ async function main() {
 
 	const owner = loadOwner(home);
 	const n8n = new N8n({
-		runtime: n8n1,
+		runtime,
 		home,
 		port: options.port,
 		brokerPort: options.brokerPort,
@@ -146,6 +158,14 @@ async function main() {
 				log('      (changed in the UI? Update owner.json, or delete .runtime/n8n-home to start over.)');
 			}
 		});
+		await timer.phase('check node types', async () => {
+			const types = await n8n.get('/types/nodes.json');
+			const names = new Set((Array.isArray(types.body) ? types.body : []).map((type) => type.name));
+			const expected = Object.keys(discovered.nodes).map((name) => n8n.nodeType(name));
+			const missing = expected.filter((type) => !names.has(type));
+			if (missing.length) log(`NOTE: n8n did not load ${missing.join(', ')} (GET /types/nodes.json: HTTP ${types.status}); see ${n8n.logFile}`);
+			else log(`n8n loaded all ${expected.length} node types of the package`);
+		});
 		await timer.phase('activate trigger examples', async () => {
 			for (const workflow of activeExamples) {
 				try {
@@ -164,7 +184,7 @@ async function main() {
 	}
 
 	console.log(`\n${timer.summary()}\n`);
-	console.log('n8n is running with n8n-nodes-engagement and the vendor sandbox:');
+	console.log(`n8n ${runtime.version} is running with n8n-nodes-engagement and the vendor sandbox:`);
 	console.log(`  Editor:    ${n8n.baseUrl}/`);
 	console.log(`  Email:     ${owner.email}`);
 	console.log(`  Password:  ${owner.password}`);

@@ -1,5 +1,6 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
+import type { HintedNodeTypeDescription } from '../builderHint';
 import { customOperationsOf, personaClick, retryProperty, withInputChecks } from '../shared';
 import { eventFields, eventOperations } from './EventDescription';
 import { orderFields, orderOperations } from './OrderDescription';
@@ -8,7 +9,7 @@ import { segmentFields, segmentOperations } from './SegmentDescription';
 import { subscriptionFields, subscriptionOperations } from './SubscriptionDescription';
 
 export class PersonaClick implements INodeType {
-	description: INodeTypeDescription = {
+	description: HintedNodeTypeDescription = {
 		displayName: 'PersonaClick',
 		name: 'personaClick',
 		icon: { light: 'file:../../icons/personaclick.svg', dark: 'file:../../icons/personaclick.dark.svg' },
@@ -17,6 +18,10 @@ export class PersonaClick implements INodeType {
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Manage customer profiles, subscriptions, custom events, segments and orders in PersonaClick (REES46)',
 		defaults: { name: 'PersonaClick' },
+		builderHint: {
+			searchHint:
+				'PersonaClick (REES46) e-commerce CDP. Subscribe or unsubscribe a contact (per channel): `resource: subscription`, `operation: manage` (required `identifier`, its kind in `identifierType`). Report a bounce or complaint: `resource: subscription`, `operation: reportEvent` (required `email`). Create or update a customer: `resource: profile`, `operation: upsert` (required `identifier`). Add a contact to a segment (list): `resource: segment`, `operation: add` (required `segmentId`, `identifier`). Track a custom event: `resource: event`, `operation: create` (required `eventCode`, `identifier`). To start a workflow on subscription changes, use PersonaClick Trigger.',
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,

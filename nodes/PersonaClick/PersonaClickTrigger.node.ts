@@ -2,16 +2,16 @@ import {
 	NodeConnectionTypes,
 	type INodeExecutionData,
 	type INodeType,
-	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import type { HintedNodeTypeDescription } from '../builderHint';
 import { pollPersonaClick } from './trigger/poll';
 
 const option = (name: string, value: string) => ({ name, value });
 
 export class PersonaClickTrigger implements INodeType {
-	description: INodeTypeDescription = {
+	description: HintedNodeTypeDescription = {
 		displayName: 'PersonaClick Trigger',
 		name: 'personaClickTrigger',
 		icon: { light: 'file:../../icons/personaclick.svg', dark: 'file:../../icons/personaclick.dark.svg' },
@@ -20,6 +20,10 @@ export class PersonaClickTrigger implements INodeType {
 		subtitle: '={{ $parameter["event"] }}',
 		description: 'Starts the workflow when a subscription changes in PersonaClick (subscribe, unsubscribe, bounce, complaint)',
 		defaults: { name: 'PersonaClick Trigger' },
+		builderHint: {
+			searchHint:
+				'Polls PersonaClick subscription changes (`event: subscriptionChanged`) and starts a workflow per change: subscribe, unsubscribe, hard bounce, complaint or blacklisting. For "when someone unsubscribes", add the Unsubscribe change event in `filters`, which also narrows by channel and contact type. To act in PersonaClick, use the PersonaClick node.',
+		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'personaClickApi', required: true }],

@@ -1,5 +1,6 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
+import type { HintedNodeTypeDescription } from '../builderHint';
 import { customOperationsOf, retryProperty, sailthru, withInputChecks } from '../shared';
 import { blastFields, blastOperations } from './BlastDescription';
 import { contentFields, contentOperations } from './ContentDescription';
@@ -15,7 +16,7 @@ import { templateFields, templateOperations } from './TemplateDescription';
 import { userFields, userOperations } from './UserDescription';
 
 export class Sailthru implements INodeType {
-	description: INodeTypeDescription = {
+	description: HintedNodeTypeDescription = {
 		displayName: 'Sailthru',
 		name: 'sailthru',
 		icon: { light: 'file:../../icons/sailthru.svg', dark: 'file:../../icons/sailthru.dark.svg' },
@@ -25,6 +26,10 @@ export class Sailthru implements INodeType {
 		description:
 			'Sailthru users, transactional sends, events, purchases, lists, content, templates, campaigns, jobs and stats',
 		defaults: { name: 'Sailthru' },
+		builderHint: {
+			searchHint:
+				'Sailthru email marketing and personalization. Add a user to a list, set profile vars or unsubscribe (opt out) a user: `resource: user`, `operation: upsert` (required `id`, usually the email; `lists` sets list membership, `optout_email` opts out). Send a transactional email: `resource: send`, `operation: send` (required `template`, `email`). Record a purchase: `resource: purchase`, `operation: create` (required `email`, `items`). Post a custom event: `resource: event`, `operation: create` (required `id`, `event`). Bulk import or export: `resource: job`, `operation: create` (required `jobType`). To start a workflow on opt-outs, bounces or job completion, use Sailthru Trigger.',
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,

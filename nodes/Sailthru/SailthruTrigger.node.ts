@@ -2,11 +2,11 @@ import {
 	NodeConnectionTypes,
 	type IHookFunctions,
 	type INodeType,
-	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import type { HintedNodeTypeDescription } from '../builderHint';
 import { recordFrom } from '../shared/record';
 import { collectSecrets, redactText } from '../shared/redact';
 import { acceptWithoutRun, contentTypeOf, formPairs, rawBodyOf, refuse } from '../shared/trigger';
@@ -18,7 +18,7 @@ const MISSING_SECRET =
 	'The Sailthru credential has no API key or API secret: set both (Sailthru → Settings → API & Integrations)';
 
 export class SailthruTrigger implements INodeType {
-	description: INodeTypeDescription = {
+	description: HintedNodeTypeDescription = {
 		displayName: 'Sailthru Trigger',
 		name: 'sailthruTrigger',
 		icon: { light: 'file:../../icons/sailthru.svg', dark: 'file:../../icons/sailthru.dark.svg' },
@@ -27,6 +27,10 @@ export class SailthruTrigger implements INodeType {
 		subtitle: '={{ $parameter["events"].length ? $parameter["events"].join(", ") : "All postbacks" }}',
 		description: 'Starts the workflow when Sailthru sends a postback (opt-out, hard bounce, verify, update, job)',
 		defaults: { name: 'Sailthru Trigger' },
+		builderHint: {
+			searchHint:
+				'Starts a workflow on a Sailthru postback: an opt-out (`events: optout`), a hard bounce (`events: hardbounce`), an email verification (`events: verify`), a profile update (`events: update`) or a job completion (`events: job`); leave `events` empty for all. Copy this node\'s webhook URL into Sailthru\'s postback settings. To act in Sailthru, use the Sailthru node.',
+		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sailthruApi', required: true }],

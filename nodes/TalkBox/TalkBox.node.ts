@@ -1,5 +1,6 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
+import type { HintedNodeTypeDescription } from '../builderHint';
 import { customOperationsOf, retryProperty, talkBox, withInputChecks } from '../shared';
 import { audienceMethods, audienceResources } from './audience';
 import { campaignMethods, campaignResources } from './campaigns';
@@ -9,7 +10,7 @@ const resources = [...audienceResources, ...campaignResources].sort((a, b) =>
 );
 
 export class TalkBox implements INodeType {
-	description: INodeTypeDescription = {
+	description: HintedNodeTypeDescription = {
 		displayName: 'TalkBox',
 		name: 'talkBox',
 		icon: { light: 'file:../../icons/talkbox.svg', dark: 'file:../../icons/talkbox.dark.svg' },
@@ -18,6 +19,10 @@ export class TalkBox implements INodeType {
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Manage contacts, tags, promotions and vouchers in TalkBox (SMS and email CRM)',
 		defaults: { name: 'TalkBox' },
+		builderHint: {
+			searchHint:
+				'TalkBox SMS and email CRM. Add or update a contact: `resource: contact`, `operation: upsert` (required `contactFields`). Unsubscribe a person: `resource: unsubscription`, `operation: create` (required `channel`, then `contactInfo` or `externalIdentifier`). Add a contact to a list (TalkBox groups contacts with tags): `resource: tag`, `operation: addContact` (required `tagId`, `contactId`). Find a contact by email or mobile number: `resource: contact`, `operation: findFirst`. Send a promotion\'s email or SMS to contacts: `resource: communication`, `operation: trigger` (required `promotionIdentifier`). To start a workflow on contact, subscription or voucher changes, use TalkBox Trigger.',
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,

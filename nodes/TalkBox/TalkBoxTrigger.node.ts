@@ -2,14 +2,14 @@ import {
 	NodeConnectionTypes,
 	type INodeExecutionData,
 	type INodeType,
-	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import type { HintedNodeTypeDescription } from '../builderHint';
 import { pollTalkBox } from './trigger/poll';
 
 export class TalkBoxTrigger implements INodeType {
-	description: INodeTypeDescription = {
+	description: HintedNodeTypeDescription = {
 		displayName: 'TalkBox Trigger',
 		name: 'talkBoxTrigger',
 		icon: { light: 'file:../../icons/talkbox.svg', dark: 'file:../../icons/talkbox.dark.svg' },
@@ -18,6 +18,10 @@ export class TalkBoxTrigger implements INodeType {
 		subtitle: '={{ $parameter["event"] }}',
 		description: 'Starts the workflow when contacts, subscriptions, vouchers or survey responses change in TalkBox',
 		defaults: { name: 'TalkBox Trigger' },
+		builderHint: {
+			searchHint:
+				'Polls TalkBox and starts a workflow per new record. Pick `event`: new contact `event: contactCreated`, changed contact `event: contactUpdated`, unsubscribe `event: unsubscriptionCreated`, new subscription `event: subscriptionCreated`, voucher issued or redeemed `event: voucherIssued` or `event: voucherRedeemed`, survey response `event: surveyResponseCreated`. To act in TalkBox, use the TalkBox node.',
+		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'talkBoxApi', required: true }],

@@ -1,5 +1,6 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
+import type { HintedNodeTypeDescription } from '../builderHint';
 import { customOperationsOf, retryProperty, talkable, withInputChecks } from '../shared';
 import { assetResource } from './AssetDescription';
 import { campaignResource } from './CampaignDescription';
@@ -41,7 +42,7 @@ const resources: TalkableResource[] = [
 ].sort((a, b) => String(a.option.name).localeCompare(String(b.option.name)));
 
 export class Talkable implements INodeType {
-	description: INodeTypeDescription = {
+	description: HintedNodeTypeDescription = {
 		displayName: 'Talkable',
 		name: 'talkable',
 		icon: { light: 'file:../../icons/talkable.svg', dark: 'file:../../icons/talkable.dark.svg' },
@@ -50,6 +51,10 @@ export class Talkable implements INodeType {
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Record purchases and events, manage referrals, people, coupons, offers and loyalty in Talkable',
 		defaults: { name: 'Talkable' },
+		builderHint: {
+			searchHint:
+				'Talkable referral and loyalty marketing. Record a purchase: `resource: origin`, `operation: createPurchase` (required `email`, `orderNumber`, `subtotal`). Record another conversion: `resource: origin`, `operation: createEvent` (required `email`, `eventCategory`, `eventNumber`, `subtotal`). Unsubscribe a person: `resource: person`, `operation: unsubscribe` (required `personSlug`, e.g. the email). Create or update a person: `resource: person`, `operation: upsert` (required `personSlug`). Refund a purchase: `resource: refund`, `operation: create` (required `originSlug`). To start a workflow on a Talkable reward or referral, use Talkable Trigger.',
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,

@@ -3,11 +3,11 @@ import {
 	type IDataObject,
 	type IHookFunctions,
 	type INodeType,
-	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import type { HintedNodeTypeDescription } from '../builderHint';
 import { collectSecrets, redactText } from '../shared/redact';
 import { acceptWithoutRun, contentTypeOf, headerValue, rawBodyOf, refuse, safeEqual } from '../shared/trigger';
 import { talkable } from '../shared/vendors';
@@ -29,7 +29,7 @@ const MISSING_KEY =
 	'The Talkable credential has no Webhook Security Key: copy it from Talkable (Menu → Webhooks) into the credential';
 
 export class TalkableTrigger implements INodeType {
-	description: INodeTypeDescription = {
+	description: HintedNodeTypeDescription = {
 		displayName: 'Talkable Trigger',
 		name: 'talkableTrigger',
 		icon: { light: 'file:../../icons/talkable.svg', dark: 'file:../../icons/talkable.dark.svg' },
@@ -38,6 +38,10 @@ export class TalkableTrigger implements INodeType {
 		subtitle: '={{ $parameter["mode"] === "legacy" ? "Legacy webhooks" : "Custom App" }}',
 		description: 'Starts the workflow when Talkable sends a signed Custom App request or a legacy webhook',
 		defaults: { name: 'Talkable Trigger' },
+		builderHint: {
+			searchHint:
+				'Starts a workflow when Talkable calls it: a signed Custom App request (`mode: customApp`, the default) or a legacy webhook (`mode: legacy`; filter with `events`, e.g. `events: reward`, `events: referral`, `events: unsubscribe`; empty means all). The Talkable credential needs the site\'s Webhook Security Key. To act in Talkable (people, purchases, unsubscribes), use the Talkable node.',
+		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'talkableApi', required: true }],

@@ -3,9 +3,10 @@
  * Pinned real n8n runtimes, installed on first use into the git-ignored `.runtime/` folder and
  * reused afterwards. Everything comes from the npm registry (and Debian apt for Chromium).
  *
- *   .runtime/n8n-1/    n8n 1.x on the Node that runs this script (Node 20)
+ *   .runtime/n8n-1/    n8n 1.x on the Node that runs this script (Node 20); `npm start --n8n=1`
  *   .runtime/node-24/  the `node` npm package: a Node 24 binary for n8n 2.x
- *   .runtime/n8n-2/    n8n 2.x, installed with --ignore-scripts, native modules rebuilt for Node 24
+ *   .runtime/n8n-2/    n8n 2.x, installed with --ignore-scripts, native modules rebuilt for Node 24;
+ *                      the line `npm start` runs by default
  *
  * A runtime counts as installed when its `.installed` marker names the pinned version; an
  * interrupted install is simply redone.
@@ -171,7 +172,7 @@ const n8n2 = {
 			writeJson(path.join(this.dir, 'package.json'), {
 				name: 'n8n-runtime-2',
 				private: true,
-				description: 'Pinned n8n 2.x used by npm run test:e2e (written by scripts/lib/runtimes.js)',
+				description: 'Pinned n8n 2.x used by npm start and npm run test:e2e (written by scripts/lib/runtimes.js)',
 				dependencies: { n8n: this.version },
 				overrides: OVERRIDES,
 			});
