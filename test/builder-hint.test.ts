@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { PackageDirectoryLoader } from 'n8n-core';
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
-import type { BuilderHint } from '../nodes/builderHint';
+import type { BuilderHint } from '../nodes/shared/builderHint';
 import { PersonaClick } from '../nodes/PersonaClick/PersonaClick.node';
 import { PersonaClickTrigger } from '../nodes/PersonaClick/PersonaClickTrigger.node';
 import { Sailthru } from '../nodes/Sailthru/Sailthru.node';

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
-import type { HintedNodeTypeDescription } from '../builderHint';
+import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { customOperationsOf, personaClick, retryProperty, withInputChecks } from '../shared';
 import { eventFields, eventOperations } from './EventDescription';
 import { orderFields, orderOperations } from './OrderDescription';

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
-import type { HintedNodeTypeDescription } from '../builderHint';
+import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { customOperationsOf, retryProperty, sailthru, withInputChecks } from '../shared';
 import { blastFields, blastOperations } from './BlastDescription';
 import { contentFields, contentOperations } from './ContentDescription';

@@ -6,7 +6,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import type { HintedNodeTypeDescription } from '../builderHint';
+import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { recordFrom } from '../shared/record';
 import { collectSecrets, redactText } from '../shared/redact';
 import { acceptWithoutRun, contentTypeOf, formPairs, rawBodyOf, refuse } from '../shared/trigger';

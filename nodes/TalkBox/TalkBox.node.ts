@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
-import type { HintedNodeTypeDescription } from '../builderHint';
+import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { customOperationsOf, retryProperty, talkBox, withInputChecks } from '../shared';
 import { audienceMethods, audienceResources } from './audience';
 import { campaignMethods, campaignResources } from './campaigns';

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
-import type { HintedNodeTypeDescription } from '../builderHint';
+import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { customOperationsOf, retryProperty, talkable, withInputChecks } from '../shared';
 import { assetResource } from './AssetDescription';
 import { campaignResource } from './CampaignDescription';

@@ -7,7 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import type { HintedNodeTypeDescription } from '../builderHint';
+import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { collectSecrets, redactText } from '../shared/redact';
 import { acceptWithoutRun, contentTypeOf, headerValue, rawBodyOf, refuse, safeEqual } from '../shared/trigger';
 import { talkable } from '../shared/vendors';

@@ -6,7 +6,7 @@ import type { INodeTypeDescription } from 'n8n-workflow';
  * nodes (Code, Merge, Gmail Trigger, …).
  *
  * Our dev dependency n8n-workflow 1.x has no `builderHint` in its typings, and n8n 1.x ignores
- * the key, so it lives here, beside the nodes, rather than in shared/ (the request layer).
+ * the key: the type lives here, for every node of every vendor.
  * test/builder-hint.test.ts checks it against `IBuilderHint` in n8n 2.x's interfaces.d.ts.
  */
 export interface BuilderHint {
