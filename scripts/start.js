@@ -155,7 +155,7 @@ async function main() {
 				await n8n.login();
 			} catch (error) {
 				log(`NOTE: could not log in as ${owner.email} with the password in ${path.join(home, 'owner.json')}: ${error.message.split('\n')[0]}`);
-				log('      (changed in the UI? Update owner.json, or delete .runtime/n8n-home to start over.)');
+				log(`      (changed in the UI? Update owner.json, or delete ${path.relative(ROOT, home)} to start over.)`);
 			}
 		});
 		await timer.phase('check node types', async () => {
