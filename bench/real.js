@@ -123,7 +123,7 @@ async function throughputCases({ mode, rest, webhookBase, workflows, sandbox, re
 	}
 	if (ready.length === 0) return;
 	const measured = await attempt(`B ${mode}: ${ready.map((w) => w.label).join(' / ')}, ${SETTINGS.throughputRounds} rounds of ${SETTINGS.seconds} s, alternated`, () =>
-		throughputAlternated({ rest, webhookBase, workflows: ready, rounds: SETTINGS.throughputRounds, ...SETTINGS }),
+		throughputAlternated({ rest, webhookBase, workflows: ready, ...SETTINGS, rounds: SETTINGS.throughputRounds }),
 	);
 	for (const w of ready) {
 		result.throughput.push({ mode, key: w.key, label: w.label, ...(measured.error ? measured : measured.get(w.key)) });

@@ -52,7 +52,7 @@ export interface TriggerSetup {
 
 const NODE_NAME = 'Trigger Under Test';
 
-function build(setup: TriggerSetup, extra: Partial<IWorkflowExecuteAdditionalData> = {}) {
+function build(setup: TriggerSetup, extra: Partial<IWorkflowExecuteAdditionalData> = {}, staticData: IDataObject = {}) {
 	const node: INode = {
 		id: 'trigger-node',
 		name: NODE_NAME,
@@ -72,7 +72,7 @@ function build(setup: TriggerSetup, extra: Partial<IWorkflowExecuteAdditionalDat
 		connections: {},
 		active: true,
 		nodeTypes: new TriggerNodeTypes(),
-		staticData: {},
+		staticData,
 	});
 	const workflowNode = workflow.getNode(NODE_NAME)!;
 	const hooks = new ExecutionLifecycleHooks('trigger', 'trigger-execution', {
@@ -133,6 +133,8 @@ export interface WebhookRequest {
 	headers?: Record<string, string>;
 	/** The raw body as sent. */
 	body: string;
+	/** The URL's query string, parsed (as n8n passes it to the node: a repeated name → an array). */
+	query?: Record<string, string | string[]>;
 }
 
 export interface WebhookResult {
@@ -146,6 +148,8 @@ export interface WebhookResult {
 	items: INodeExecutionData[];
 	error?: Error;
 	logs: string[];
+	/** The workflow's static data after webhook() (n8n's observable object). */
+	staticData?: IDataObject;
 }
 
 /**
@@ -156,6 +160,7 @@ export async function runWebhook(
 	setup: TriggerSetup,
 	request: WebhookRequest,
 	mode: WorkflowExecuteMode = 'webhook',
+	staticData: IDataObject = {},
 ): Promise<WebhookResult> {
 	const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
 	const rawBody = Buffer.from(request.body, 'utf8');
@@ -170,7 +175,7 @@ export async function runWebhook(
 		body,
 		contentType,
 		encoding: 'utf-8',
-		query: {},
+		query: request.query ?? {},
 		params: {},
 		readRawBody: async () => {},
 	};
@@ -178,7 +183,7 @@ export async function runWebhook(
 	const { workflow, node, additionalData, nodeType } = build(setup, {
 		httpRequest: httpRequest as never,
 		httpResponse: response as never,
-	});
+	}, staticData);
 	const webhookDescription = nodeType.description.webhooks![0];
 	const webhookData = {
 		httpMethod: 'POST',
@@ -194,11 +199,13 @@ export async function runWebhook(
 	try {
 		const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
 		const result = await nodeType.webhook!.call(context);
+		const staticData = workflow.staticData;
+		// The node answered itself; workflowData still starts a run (a recorded delivery, shared/dedupe.ts).
 		if (result.noWebhookResponse) {
-			return { status: response.statusCode, body: response.body, result, items: [], logs };
+			return { status: response.statusCode, body: response.body, result, items: result.workflowData?.[0] ?? [], logs, staticData };
 		}
 		const items = result.workflowData?.[0] ?? [];
-		if (!result.workflowData) return { status: 200, body: result.webhookResponse ?? { message: 'Webhook call received' }, result, items, logs };
+		if (!result.workflowData) return { status: 200, body: result.webhookResponse ?? { message: 'Webhook call received' }, result, items, logs, staticData };
 		// As n8n's webhook helper answers in onReceived mode (the other modes answer from the workflow).
 		const responseMode = workflow.expression.getSimpleParameterValue(node, webhookDescription.responseMode, mode, {}, undefined, 'onReceived');
 		const responseData = workflow.expression.getComplexParameterValue(node, webhookDescription.responseData, mode, {}, undefined, 'firstEntryJson');
@@ -207,12 +214,51 @@ export async function runWebhook(
 		else if (responseData === 'noData') answer = undefined;
 		else if (responseData) answer = responseData;
 		else answer = result.webhookResponse ?? { message: 'Workflow was started' };
-		return { status: 200, body: answer, result, items, logs };
+		return { status: 200, body: answer, result, items, logs, staticData };
 	} catch (error) {
 		return { status: 500, body: { message: 'Error in workflow' }, items: [], error: error as Error, logs };
 	} finally {
 		stopLogCapture();
 	}
+}
+
+/**
+ * An active webhook trigger receiving deliveries one after another, with its static data kept
+ * the way n8n keeps it: loaded from the database for each request (a new Workflow, so a new
+ * observable object) and saved when n8n answers, if it changed. `n8nLine` picks when n8n
+ * answers a run in Respond: Immediately mode (n8n's LiveWebhooks and webhook-helpers):
+ *   - 1: before it starts the run (answer, save, run);
+ *   - 2: after `WorkflowRunner.run()`, whose `establishContextForPersistence` builds another
+ *     Workflow over the same static data: its "changed" flag is cleared before the save.
+ * A node that answers itself (`noWebhookResponse`) is answered, and saved, before the run on both.
+ */
+export function webhookReceiver(setup: TriggerSetup, n8nLine: 1 | 2 = 2) {
+	let saved: IDataObject | null = null;
+	let runs = 0;
+	const save = (staticData: IDataObject) => {
+		if (staticData.__dataChanged === true) saved = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+	};
+	return {
+		/** The static data as the database holds it (null: never saved). */
+		saved: () => saved,
+		/** How many runs the deliveries started. */
+		runs: () => runs,
+		async deliver(request: WebhookRequest): Promise<WebhookResult> {
+			const loaded = saved === null ? {} : (JSON.parse(JSON.stringify(saved)) as IDataObject);
+			const outcome = await runWebhook(setup, request, 'webhook', loaded);
+			const staticData = outcome.staticData;
+			if (outcome.error || !staticData) return outcome;
+			const startsRun = outcome.result?.workflowData !== undefined;
+			if (startsRun && !outcome.result?.noWebhookResponse && n8nLine === 2 && saved !== null) {
+				// WorkflowRunner.run → establishContextForPersistence: new Workflow({ staticData }) over
+				// the stored object (none yet: n8n wraps a fresh {} there, and ours keeps its flag).
+				new Workflow({ id: 'trigger-workflow', nodes: [], connections: {}, active: true, nodeTypes: new TriggerNodeTypes(), staticData });
+			}
+			save(staticData);
+			if (startsRun) runs++;
+			return outcome;
+		},
+	};
 }
 
 // ------------------------------------------------------------------------------ polling

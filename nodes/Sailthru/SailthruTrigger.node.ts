@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
+import { deliveryKey, repeatWindowProperty, runUnlessRepeated } from '../shared/dedupe';
 import { recordFrom } from '../shared/record';
 import { collectSecrets, redactText } from '../shared/redact';
 import { acceptWithoutRun, contentTypeOf, formPairs, rawBodyOf, refuse } from '../shared/trigger';
@@ -76,12 +77,22 @@ export class SailthruTrigger implements INodeType {
 					'Whether to confirm verify and hard bounce postbacks with a signed GET /send (or GET /blast), as the official Sailthru clients do. A postback the API does not confirm gets 401.',
 			},
 			{
-				displayName:
-					'Postbacks carry no timestamp or ID, so a replayed one runs again: dedupe on action, email and send_id or blast_id if that matters.',
-				name: 'replayNotice',
-				type: 'notice',
-				default: '',
+				displayName: 'Ignore Repeats Of',
+				name: 'ignoreRepeatsOf',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Hard Bounce', value: 'hardbounce' },
+					{ name: 'Job Completed', value: 'job' },
+					{ name: 'Opt-Out', value: 'optout' },
+					{ name: 'Update', value: 'update' },
+					{ name: 'Verify', value: 'verify' },
+				],
+				// By default the postbacks that unsubscribe or suppress an address.
+				default: ['hardbounce', 'optout'],
+				description:
+					'Postbacks for which one identical to a postback that already started a run (same fields and signature, within the window) is answered 200 without a run. Postbacks carry no timestamp or ID, so a captured one stays validly signed.',
 			},
+			repeatWindowProperty({}),
 		],
 	};
 
@@ -115,7 +126,8 @@ export class SailthruTrigger implements INodeType {
 			warn('not a form-encoded postback');
 			return refuse(this, 'Unauthorized');
 		}
-		const pairs = formPairs((await rawBodyOf(this)) ?? Buffer.alloc(0));
+		const rawBody = (await rawBodyOf(this)) ?? Buffer.alloc(0);
+		const pairs = formPairs(rawBody);
 		const verdict = verifyPostback(pairs, apiKey, apiSecret);
 		if (!verdict.ok) {
 			warn(verdict.reason);
@@ -139,6 +151,9 @@ export class SailthruTrigger implements INodeType {
 			}
 		}
 		// A null-prototype record like the fields: a posted `__proto__` stays a plain key.
-		return { workflowData: [[{ json: recordFrom([...Object.entries(fields), ['event', event]]) }]] };
+		const ignored = this.getNodeParameter('ignoreRepeatsOf', []) as string[];
+		return runUnlessRepeated(this, ignored.includes(event) ? deliveryKey(rawBody) : undefined, [
+			[{ json: recordFrom([...Object.entries(fields), ['event', event]]) }],
+		]);
 	}
 }

@@ -9,6 +9,7 @@ import {
 
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { collectSecrets, redactText } from '../shared/redact';
+import { deliveryKey, repeatWindowProperty, runUnlessRepeated } from '../shared/dedupe';
 import { acceptWithoutRun, contentTypeOf, headerValue, rawBodyOf, refuse, safeEqual } from '../shared/trigger';
 import { talkable } from '../shared/vendors';
 import { LEGACY_EVENTS, NOT_UNSUBSCRIBED, customAppVerified, parseLegacy } from './trigger/webhook';
@@ -24,6 +25,9 @@ const EVENT_LABELS: Record<(typeof LEGACY_EVENTS)[number], [string, string]> = {
 	reward: ['Reward', 'A reward for an advocate or a friend is ready or given'],
 	unsubscribe: ['Unsubscribe', 'A person unsubscribes from Talkable emails'],
 };
+
+/** Check Unsubscribe is a question asked before every email, not an event: it is never deduped. */
+const REPEATABLE_EVENTS = LEGACY_EVENTS.filter((event) => event !== 'checkUnsubscribe');
 
 const MISSING_KEY =
 	'The Talkable credential has no Webhook Security Key: copy it from Talkable (Menu → Webhooks) into the credential';
@@ -86,7 +90,7 @@ export class TalkableTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Custom App payloads carry no action name, so every verified request starts the workflow. Add an attribute (e.g. action) to each action in Talkable and branch on it. Talkable may retry: dedupe on reward.ID, origin.ID or coupon_code.',
+					'Custom App payloads carry no action name, so every verified request starts the workflow. Add an attribute (e.g. action) to each action in Talkable and branch on it.',
 				name: 'customAppNotice',
 				type: 'notice',
 				default: '',
@@ -140,6 +144,29 @@ export class TalkableTrigger implements INodeType {
 				default: '',
 				displayOptions: { show: { responseMode: ['lastNode', 'responseNode'] } },
 			},
+			{
+				displayName: 'Ignore Repeated Deliveries',
+				name: 'ignoreRepeats',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether a request identical to one that already started a run (same body and signature, within the window) is answered 200 without a run. Talkable resends until it gets a 2xx, and a captured request stays validly signed.',
+				displayOptions: { show: { mode: ['customApp'], responseMode: ['onReceived'] } },
+			},
+			{
+				displayName: 'Ignore Repeats Of',
+				name: 'ignoreRepeatsOf',
+				type: 'multiOptions',
+				options: REPEATABLE_EVENTS.map((value) => ({ name: EVENT_LABELS[value][0], value })).sort((a, b) =>
+					a.name.localeCompare(b.name),
+				),
+				// By default the events that pay rewards or unsubscribe.
+				default: ['referral', 'reward', 'unsubscribe'],
+				description:
+					'Webhook types for which a request identical to one that already started a run (within the window) is answered 200 without a run. Talkable resends until it gets a 2xx, and a captured request stays valid.',
+				displayOptions: { show: { mode: ['legacy'], responseMode: ['onReceived'] } },
+			},
+			repeatWindowProperty({ responseMode: ['onReceived'] }),
 		],
 	};
 
@@ -188,10 +215,10 @@ export class TalkableTrigger implements INodeType {
 			if (events.length > 0 && !(legacy.event && events.includes(legacy.event))) {
 				return acceptWithoutRun(checkUnsubscribe ? NOT_UNSUBSCRIBED : { received: true, ignored: true });
 			}
-			return {
-				workflowData: [[{ json: legacy.item }]],
-				...(checkUnsubscribe ? { webhookResponse: NOT_UNSUBSCRIBED } : {}),
-			};
+			if (checkUnsubscribe) return { workflowData: [[{ json: legacy.item }]], webhookResponse: NOT_UNSUBSCRIBED };
+			const ignored = respondsNow(this) ? (this.getNodeParameter('ignoreRepeatsOf', []) as string[]) : [];
+			const repeatKey = legacy.event && ignored.includes(legacy.event) ? deliveryKey(rawBody) : undefined;
+			return runUnlessRepeated(this, repeatKey, [[{ json: legacy.item }]]);
 		}
 
 		const signature = headerValue(this, 'x-talkable-signature');
@@ -206,6 +233,10 @@ export class TalkableTrigger implements INodeType {
 			return refuse(this, 'The body is not JSON', 400);
 		}
 		const json = (body !== null && typeof body === 'object' && !Array.isArray(body) ? body : { body }) as IDataObject;
-		return { workflowData: [[{ json }]] };
+		const ignore = respondsNow(this) && (this.getNodeParameter('ignoreRepeats', true) as boolean);
+		return runUnlessRepeated(this, ignore ? deliveryKey(rawBody, signature) : undefined, [[{ json }]]);
 	}
 }
+
+/** Repeats are ignored only in Respond: Immediately mode (see shared/dedupe.ts). */
+const respondsNow = (ctx: IWebhookFunctions) => ctx.getNodeParameter('responseMode', 'onReceived') === 'onReceived';

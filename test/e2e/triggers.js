@@ -5,7 +5,10 @@
  * REST API, then
  *   - Talkable Trigger: the sandbox sends a signed Custom App webhook to n8n's production URL →
  *     exactly one execution, with the expected data (the advocate lands in TalkBox); forged ones
- *     → 401 and no execution (a signed delivery after them starts the only other one);
+ *     → 401 and no execution (a signed delivery after them starts the only other one); the same
+ *     signed webhook sent again → 200 and no execution (repeats are ignored by default);
+ *   - Sailthru Trigger: signed opt-out postbacks → one execution each; the first one sent again
+ *     once the workflow holds static data → 200 and no execution;
  *   - PersonaClick Trigger: an unsubscribe appears in the sandbox's change log → the next poll
  *     (every minute) starts exactly one execution (the address is unsubscribed in TalkBox,
  *     Sailthru and Talkable), and later polls do not bring it again (a second unsubscribe's
@@ -13,6 +16,7 @@
  * Called from scripts/e2e.js once n8n is running: runTriggerChecks({ n8n, sandbox, results, label }).
  */
 const assert = require('node:assert/strict');
+const { randomUUID } = require('node:crypto');
 const path = require('node:path');
 
 const pkg = require('../../scripts/lib/package');
@@ -20,6 +24,9 @@ const { waitFor } = require('../../scripts/lib/util');
 const { presentExamples } = require('../../scripts/lib/workflows');
 const triggers = require('../../sandbox/triggers');
 const { VENDOR_CHECKS } = require('./checks');
+
+/** What a trigger answers a repeated delivery (nodes/shared/dedupe.ts REPEAT_ANSWER). */
+const REPEAT_ANSWER = { received: true, ignored: true, reason: 'repeated delivery' };
 
 /** The workflow's executions (newest first), as n8n's REST API lists them. */
 async function executions(n8n, workflowId) {
@@ -151,6 +158,77 @@ async function runTriggerChecks({ n8n, sandbox, results, label }) {
 			const emails = [];
 			for (const execution of list) emails.push(...outputOf(await runData(n8n, execution.id), triggerNode.name).map((item) => item.email));
 			assert.deepEqual(emails.sort(), [email, payload.email].sort(), `executions after the forged webhooks: ${list.length}, for ${emails.join(', ')}`);
+		});
+	}
+
+	if (talkableExample) {
+		const triggerNode = talkableExample.nodes.find((node) => node.type.endsWith('.talkableTrigger'));
+		const url = webhookUrl(n8n, talkableExample);
+		await results.check(`${label}: Talkable Trigger: the same signed webhook sent again → 200 and no second execution`, async () => {
+			// The workflow already has static data (the deliveries above were recorded): the case in
+			// which n8n 2.x would drop a record that the node did not answer itself (shared/dedupe.ts).
+			const before = (await executions(n8n, ids.talkable)).length;
+			const payload = { site_id: '1', description: '$7 off', amount: '7.0', coupon_code: 'E2E-REPEAT', reason: 'referrer', email: `repeat.${label}@example.com` };
+			const first = await triggers.sendTalkableWebhook(url, { payload });
+			assert.equal(first.status, 200, `first delivery: n8n answered ${first.status}: ${JSON.stringify(first.body)}`);
+			assert.deepEqual(first.body, { message: 'Workflow was started' });
+			await settled(n8n, ids.talkable, before + 1, 120_000);
+			const again = await triggers.sendTalkableWebhook(url, { payload });
+			assert.equal(again.status, 200, `repeated delivery: n8n answered ${again.status}: ${JSON.stringify(again.body)}`);
+			assert.deepEqual(again.body, REPEAT_ANSWER);
+			// Barrier: a new delivery after the repeat; once its execution is listed, one the repeat had started would be too.
+			const barrier = { ...payload, coupon_code: 'E2E-REPEAT-BARRIER', email: `repeat-barrier.${label}@example.com` };
+			assert.equal((await triggers.sendTalkableWebhook(url, { payload: barrier })).status, 200);
+			const list = await settled(n8n, ids.talkable, before + 2, 120_000);
+			const emails = [];
+			for (const execution of list.slice(0, list.length - before)) emails.push(...outputOf(await runData(n8n, execution.id), triggerNode.name).map((item) => item.email));
+			assert.equal(list.length, before + 2, `expected ${before + 2} executions, found ${list.length}`);
+			assert.deepEqual(emails.sort(), [payload.email, barrier.email].sort());
+		});
+	}
+
+	if (built.includes('sailthruTrigger')) {
+		await results.check(`${label}: Sailthru Trigger: signed opt-out postbacks → one execution each; the same postback again → 200 and none`, async () => {
+			const sailthru = pkg.sandboxCredential(pkg.VENDORS.find((v) => v.node === 'sailthru'), sandbox.origin);
+			const webhookId = randomUUID();
+			const workflow = {
+				name: 'Sailthru opt-outs',
+				nodes: [
+					{
+						id: '5a11742e-0000-4000-8000-000000000001',
+						name: 'Sailthru Trigger',
+						type: `${pkg.PACKAGE}.sailthruTrigger`,
+						typeVersion: 1,
+						position: [0, 0],
+						webhookId,
+						parameters: {},
+						credentials: { sailthruApi: { id: sailthru.id, name: sailthru.name } },
+					},
+				],
+				connections: {},
+				settings: {},
+			};
+			const id = await createActive(n8n, workflow);
+			const url = `${n8n.baseUrl}/webhook/${webhookId}/webhook`;
+			const optout = (email) => ({ fields: { action: 'optout', email, optout: 'all' } });
+			await waitFor(`the Sailthru Trigger's webhook at ${url}`, async () => (await triggers.sendSailthruPostback(url, { ...optout('x@example.com'), forge: 'missing' })).status !== 404, { timeoutMs: 60_000 });
+			const emails = ['first', 'second'].map((name) => `${name}.${label}@example.com`);
+			for (const [index, email] of emails.entries()) {
+				const answer = await triggers.sendSailthruPostback(url, optout(email));
+				assert.equal(answer.status, 200, `${email}: n8n answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+				assert.deepEqual(answer.body, { message: 'Workflow was started' });
+				await settled(n8n, id, index + 1, 120_000);
+			}
+			// The first one again, once the workflow holds static data.
+			const again = await triggers.sendSailthruPostback(url, optout(emails[0]));
+			assert.equal(again.status, 200);
+			assert.deepEqual(again.body, REPEAT_ANSWER);
+			const barrier = `barrier.${label}@example.com`;
+			assert.equal((await triggers.sendSailthruPostback(url, optout(barrier))).status, 200);
+			const list = await settled(n8n, id, 3, 120_000);
+			const seen = [];
+			for (const execution of list) seen.push(...outputOf(await runData(n8n, execution.id), 'Sailthru Trigger').map((item) => item.email));
+			assert.deepEqual(seen.sort(), [...emails, barrier].sort(), `executions: ${list.length}`);
 		});
 	}
 
