@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IHookFunctions,
 	type INodeType,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
@@ -10,7 +9,7 @@ import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { deliveryKey, repeatWindowProperty, runUnlessRepeated } from '../shared/dedupe';
 import { recordFrom } from '../shared/record';
 import { collectSecrets, redactText } from '../shared/redact';
-import { acceptWithoutRun, contentTypeOf, formPairs, rawBodyOf, refuse } from '../shared/trigger';
+import { acceptWithoutRun, contentTypeOf, formPairs, pastedUrlWebhookMethods, rawBodyOf, refuse } from '../shared/trigger';
 import { sailthru } from '../shared/vendors';
 import { confirmPostback } from './trigger/confirm';
 import { postbackEvent, postbackFields, verifyPostback } from './trigger/postback';
@@ -96,20 +95,8 @@ export class SailthruTrigger implements INodeType {
 		],
 	};
 
-	// Sailthru has no API to register postback URLs: nothing to create or delete here.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// No API to register webhooks: the user pastes the URL into the vendor.
+	webhookMethods = pastedUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials(sailthru.credentialType);

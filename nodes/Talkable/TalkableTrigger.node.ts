@@ -1,7 +1,6 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
-	type IHookFunctions,
 	type INodeType,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
@@ -10,7 +9,7 @@ import {
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { collectSecrets, redactText } from '../shared/redact';
 import { deliveryKey, repeatWindowProperty, runUnlessRepeated } from '../shared/dedupe';
-import { acceptWithoutRun, contentTypeOf, headerValue, rawBodyOf, refuse, safeEqual } from '../shared/trigger';
+import { acceptWithoutRun, contentTypeOf, headerValue, pastedUrlWebhookMethods, rawBodyOf, refuse, safeEqual } from '../shared/trigger';
 import { talkable } from '../shared/vendors';
 import { LEGACY_EVENTS, NOT_UNSUBSCRIBED, customAppVerified, parseLegacy } from './trigger/webhook';
 
@@ -170,21 +169,8 @@ export class TalkableTrigger implements INodeType {
 		],
 	};
 
-	// Talkable has no API to register webhooks: the user pastes the URL into Talkable, so there
-	// is nothing to create or delete here.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// No API to register webhooks: the user pastes the URL into the vendor.
+	webhookMethods = pastedUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials(talkable.credentialType);

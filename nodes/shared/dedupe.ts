@@ -66,7 +66,7 @@ export function repeatWindowProperty(show: IDataObject): INodeProperties {
 }
 
 /** The configured window in milliseconds (a bad value falls back to the default). */
-export function repeatWindowMs(ctx: IWebhookFunctions): number {
+function repeatWindowMs(ctx: IWebhookFunctions): number {
 	const hours = Number(ctx.getNodeParameter('repeatWindowHours', DEFAULT_WINDOW_HOURS));
 	return (Number.isFinite(hours) && hours > 0 ? hours : DEFAULT_WINDOW_HOURS) * 3_600_000;
 }
@@ -74,15 +74,14 @@ export function repeatWindowMs(ctx: IWebhookFunctions): number {
 /**
  * Start a run with `workflowData`, unless a delivery with the same `key` started one within the
  * window. `key` undefined: repeats are not ignored for this delivery (plain start, n8n answers).
- * With a key the node answers itself (200 `answer`), see the module comment.
+ * With a key the node answers itself (STARTED_ANSWER), see the module comment.
  */
 export function runUnlessRepeated(
 	ctx: IWebhookFunctions,
 	key: string | undefined,
 	workflowData: INodeExecutionData[][],
-	answer: IDataObject = STARTED_ANSWER,
 ): IWebhookResponseData {
-	if (key === undefined) return answer === STARTED_ANSWER ? { workflowData } : { workflowData, webhookResponse: answer };
+	if (key === undefined) return { workflowData };
 	const now = Date.now();
 	const windowMs = repeatWindowMs(ctx);
 	const data = ctx.getWorkflowStaticData('node');
@@ -93,6 +92,6 @@ export function runUnlessRepeated(
 	}
 	seen.push([key, now]);
 	data[STATE_KEY] = seen.slice(-MAX_REMEMBERED) as unknown as IDataObject[];
-	ctx.getResponseObject().status(200).json(answer);
+	ctx.getResponseObject().status(200).json(STARTED_ANSWER);
 	return { noWebhookResponse: true, workflowData };
 }

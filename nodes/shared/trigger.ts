@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'crypto';
 import {
 	NodeOperationError,
 	type IDataObject,
+	type IHookFunctions,
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
 	type IPollFunctions,
@@ -29,6 +30,17 @@ export function safeEqual(given: string, expected: string): boolean {
 	if (a.length !== b.length) return false;
 	return timingSafeEqual(a, b);
 }
+
+/**
+ * The webhook lifecycle of a vendor with no API to register webhooks: the user pastes the URL
+ * into the vendor's UI, so there is nothing to create or delete, and the webhook always "exists".
+ */
+const pastedUrl = async function (this: IHookFunctions): Promise<boolean> {
+	return true;
+};
+export const pastedUrlWebhookMethods = {
+	default: { checkExists: pastedUrl, create: pastedUrl, delete: pastedUrl },
+};
 
 /** A header value as one string ('' when absent). */
 export function headerValue(ctx: IWebhookFunctions, name: string): string {
