@@ -40,6 +40,15 @@ export class TalkBoxApi implements ICredentialType {
 			default: 'https://talkbox.impactapp.com.au/service/v1',
 			description: 'Change only for a proxy or a local sandbox',
 		},
+		{
+			displayName: 'Webhook Token',
+			name: 'webhookToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the TalkBox Instant Trigger: a long random value you generate (at least 24 characters, e.g. the output of openssl rand -hex 32). Append ?token= and this value to the Production URL you paste into TalkBox (Tools → Developers → Webhooks); requests without it are refused.',
+		},
 	];
 
 	// A function, not a generic `={{ }}` template: n8n would evaluate two expressions per request.

@@ -7,7 +7,8 @@
  *      signature) to any URL, e.g. an n8n production webhook URL;
  *  (b) it CHANGES TalkBox and PersonaClick state on request, so that polling triggers have
  *      something to find (new/updated contacts, subscriptions, vouchers, survey responses;
- *      PersonaClick subscription changes);
+ *      PersonaClick subscription changes); TalkBox's contact webhook (configured with
+ *      POST /_sandbox/talkbox/webhook) posts a contact changed here as a `User` change;
  *  (c) both over HTTP admin routes under /_sandbox/ (see ROUTES below; GET /_sandbox lists them).
  *
  * Used by the trigger tests (test/triggers-*.test.ts, test/e2e/triggers.js) and by `npm start`.
@@ -21,6 +22,9 @@ const sailthru = require('./vendors/sailthru');
 
 /** The Talkable site's Webhook security key in the sandbox (put it into the credential's webhookKey). */
 const TALKABLE_WEBHOOK_KEY = 'sbx-talkable-webhook-key-7d1e';
+
+/** The TalkBox sandbox credential's Webhook Token under `npm start` (append ?token=… to the URL). */
+const TALKBOX_WEBHOOK_TOKEN = 'sbx-talkbox-webhook-token-5e0c9a41';
 
 // ------------------------------------------------------------------------------------ Talkable
 
@@ -144,6 +148,10 @@ function post(url, { headers, body }) {
 
 const sendTalkableWebhook = (url, options = {}) => post(url, talkableWebhookRequest(options));
 
+/** What TalkBox's contact webhook sends: the whole contact as JSON, unsigned (the token rides in the URL). */
+const sendTalkBoxWebhook = (url, contact) =>
+	post(url, { headers: { 'content-type': 'application/json' }, body: typeof contact === 'string' ? contact : JSON.stringify(contact) });
+
 const sendSailthruPostback = (url, options = {}) =>
 	post(url, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: sailthruPostbackBody(options) });
 
@@ -154,17 +162,22 @@ const talkboxId = (state) => ++state.nextId;
 
 /** TalkBox changes over time: each call stamps records with the sandbox clock (state.clock()). */
 const talkbox = {
-	/** A new contact (and its email subscription, as the API's create does). */
+	/**
+	 * A new contact (and its email subscription, as the API's create does), made by a user in the
+	 * TalkBox app: the webhook fires when `User` is among its change methods.
+	 */
 	addContact(state, fields = {}) {
 		const contact = state.audience.addContact({ id: talkboxId(state), ...fields }, state.clock());
 		if (contact.email) talkbox.addSubscription(state, { contact_id: contact.id, subscribed: true });
+		state.webhook.contactChanged(contact.id, 'User');
 		return state.audience.renderContact(contact);
 	},
-	/** Change a contact's fields (updated_at moves to now). */
+	/** Change a contact's fields (updated_at moves to now), as a user in the app (method `User`). */
 	updateContact(state, { id, ...fields }) {
 		const contact = state.contacts.get(Number(id));
 		if (!contact) throw new Error(`no TalkBox contact ${id}`);
 		Object.assign(contact, fields, { updated_at: isoSeconds(state.clock()) });
+		state.webhook.contactChanged(contact.id, 'User');
 		return state.audience.renderContact(contact);
 	},
 	/** A subscription record (subscribed true) or an unsubscription (false) for a contact or an address. */
@@ -325,6 +338,14 @@ const ROUTES = {
 		help: '{id, …fields} → the contact changes now',
 		run: (vendor, body) => talkbox.updateContact(vendor('talkbox').state, body),
 	},
+	'POST /_sandbox/talkbox/webhook': {
+		help: '{url, methods?: ["API"]} → TalkBox posts every contact created or changed by those methods (API, User, Form, Upload, Admin, Web Page) to url; {url: null} removes it',
+		run: (vendor, body) => vendor('talkbox').state.webhook.configure(body),
+	},
+	'GET /_sandbox/talkbox/webhook': {
+		help: '→ {webhook, deliveries: [{contact_id, method, url, contact, status, body | error}]}',
+		run: (vendor) => vendor('talkbox').state.webhook.report(),
+	},
 	'POST /_sandbox/talkbox/subscriptions': {
 		help: '{contact_id | email, subscribed?: true, channel?: "email"} → a (un)subscription now',
 		run: (vendor, body) => talkbox.addSubscription(vendor('talkbox').state, body),
@@ -379,9 +400,11 @@ async function handleAdmin(method, pathname, rawBody, vendor) {
 
 module.exports = {
 	TALKABLE_WEBHOOK_KEY,
+	TALKBOX_WEBHOOK_TOKEN,
 	talkableSignature,
 	talkableWebhookRequest,
 	sendTalkableWebhook,
+	sendTalkBoxWebhook,
 	sailthruPostbackBody,
 	sendSailthruPostback,
 	seedSailthruSend,

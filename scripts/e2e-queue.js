@@ -13,7 +13,9 @@
  *      items out, sandbox max concurrency ≤ 2 workers × 32 (Max Concurrent Requests: the
  *      executions of one worker on one credential share one budget, issue 22), no
  *      request twice per person; both workers take part (so both loaded the package);
- *   3. triggers, when the package has them (else "skipped: triggers not built");
+ *   3. triggers, when the package has them (else "skipped: triggers not built"): a signed Talkable
+ *      webhook and a TalkBox contact webhook (the sandbox's TalkBox posts a contact created through
+ *      its API) through the webhook process → one execution each, on a worker; the polling trigger;
  *   4. fault: the worker running a long unsubscribe execution goes down. First it is frozen
  *      (SIGSTOP, its Redis connections open, as a dying worker is for a moment) and executions are
  *      enqueued until one is caught by it: with a stalled count of 0 that one fails as stalled
@@ -25,6 +27,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { isDeepStrictEqual } = require('node:util');
 
 const { log, ensureDir, writeJson, formatDuration, waitFor } = require('./lib/util');
 const pkg = require('./lib/package');
@@ -34,7 +37,7 @@ const { QUEUE_DIR, ensurePackages, Postgres, Redis, Cluster, stopAll, startCount
 const { startSandbox } = require('../sandbox');
 const { VENDOR_CHECKS, EXAMPLE_CHECKS } = require('../test/e2e/checks');
 const secrets = require('../test/e2e/secrets');
-const { viaWebhook, LOAD, FAULT, TRIGGER_CREDENTIALS, TALKABLE_HOOK, TALKABLE_HOOK_PATH, TALKBOX_POLL } = require('../test/e2e/queue-workflows');
+const { viaWebhook, LOAD, FAULT, TRIGGER_CREDENTIALS, TALKABLE_HOOK, TALKABLE_HOOK_PATH, TALKBOX_HOOK, TALKBOX_HOOK_PATH, TALKBOX_HOOK_TOKEN, TALKBOX_POLL } = require('../test/e2e/queue-workflows');
 
 const WORKERS = 2;
 const CONCURRENCY = 5;
@@ -127,6 +130,7 @@ function triggerPlan(discovered) {
 		helpers,
 		webhook: has('talkableTrigger') && typeof helpers.sendTalkableWebhook === 'function',
 		poll: has('talkBoxTrigger') && Boolean(helpers.talkbox && helpers.talkbox.addContact),
+		instant: has('talkBoxInstantTrigger') && typeof helpers.sendTalkBoxWebhook === 'function',
 	};
 }
 
@@ -140,6 +144,10 @@ function triggerCredentials(planned, sandbox, pollSandbox) {
 	}
 	if (planned.triggers.poll) {
 		extra.push({ ...TRIGGER_CREDENTIALS.talkBoxPoll, data: pkg.sandboxCredential(row('talkBox'), pollSandbox.origin).data });
+	}
+	if (planned.triggers.instant) {
+		const base = pkg.sandboxCredential(row('talkBox'), sandbox.origin);
+		extra.push({ ...TRIGGER_CREDENTIALS.talkBoxHook, data: { ...base.data, webhookToken: TALKBOX_HOOK_TOKEN } });
 	}
 	return extra;
 }
@@ -256,7 +264,11 @@ async function runQueueSuite({ tarball, discovered, load, runtime, ...reporting 
 				timer.phase('queue: install package + import', async () => {
 					if (load === 'package') await cluster.main.installPackage(tarball);
 					await cluster.main.importCredentials(credentials);
-					const triggers = [...(planned.triggers.webhook ? [TALKABLE_HOOK] : []), ...(planned.triggers.poll ? [TALKBOX_POLL] : [])];
+					const triggers = [
+						...(planned.triggers.webhook ? [TALKABLE_HOOK] : []),
+						...(planned.triggers.poll ? [TALKBOX_POLL] : []),
+						...(planned.triggers.instant ? [TALKBOX_HOOK] : []),
+					];
 					return importActive(cluster.main, [...planned.checks.map((c) => c.queued), LOAD, FAULT, ...triggers]);
 				}),
 			);
@@ -277,7 +289,7 @@ async function runQueueSuite({ tarball, discovered, load, runtime, ...reporting 
 
 			await timer.phase(`queue: examples + checks via workers (${planned.checks.length})`, () => examplesPhase({ cluster, sandbox, planned, results, table }));
 			await timer.phase(`queue: load ${LOAD_RUNS} × ${LOAD_ITEMS} items`, () => loadPhase({ cluster, sandbox, results, table }));
-			await timer.phase('queue: triggers', () => triggersPhase({ cluster, planned, pollWatch, polls, results, table }));
+			await timer.phase('queue: triggers', () => triggersPhase({ cluster, sandbox, planned, pollWatch, polls, results, table }));
 			await timer.phase('queue: fault (worker killed)', () => faultPhase({ cluster, sandbox, results, table, stalledCount }));
 			// The log scan reads complete logs: every process stopped, its output written.
 			await timer.phase('queue: stop cluster', async () => {
@@ -406,15 +418,17 @@ async function watchPolls({ pollSandbox, polls, helpers }) {
 	return { email, addedAt: Date.now(), helpers, pollSandbox };
 }
 
-async function triggersPhase({ cluster, planned, pollWatch, polls, results, table }) {
-	const { webhook, poll } = planned.triggers;
-	if (!webhook && !poll) {
+async function triggersPhase({ cluster, sandbox, planned, pollWatch, polls, results, table }) {
+	const { webhook, poll, instant } = planned.triggers;
+	if (!webhook && !poll && !instant) {
 		log('    skipped: triggers not built (no Talkable/TalkBox trigger node in package.json\'s n8n section, or no sandbox/triggers.js)');
 		table.push({ phase: 'triggers', executions: '-', items: '-', wall: 0, maxConcurrency: '-', duplicates: '-', note: 'skipped: triggers not built' });
 		return;
 	}
 	if (webhook) await webhookTrigger({ cluster, helpers: planned.triggers.helpers, results, table });
 	else log('    skipped: Talkable Trigger not built');
+	if (instant) await talkBoxInstantTrigger({ cluster, sandbox, helpers: planned.triggers.helpers, results, table });
+	else log('    skipped: TalkBox Instant Trigger not built');
 	if (poll) await pollTrigger({ cluster, pollWatch, polls, results, table });
 	else log('    skipped: TalkBox (polling) Trigger not built');
 }
@@ -445,6 +459,64 @@ async function webhookTrigger({ cluster, helpers, results, table }) {
 		row.items = items.length;
 		if (items.length !== 1 || items[0].coupon_code !== 'SBX-REWARD-10') throw new Error(`trigger output: ${JSON.stringify(items).slice(0, 300)}`);
 		row.note = `execution ${summary.id} on ${worker}`;
+	});
+	// The webhook process saves the record of that delivery: the same one again starts nothing.
+	// A barrier (a new delivery) after it: once its execution is listed, a second one would be too.
+	await results.check('queue: trigger: the same signed Talkable webhook again → 200 from the webhook process and no second execution', async () => {
+		const again = await helpers.sendTalkableWebhook(url, {});
+		if (again.status !== 200 || again.body?.ignored !== true) throw new Error(`the repeat was answered HTTP ${again.status} ${JSON.stringify(again.body).slice(0, 200)}`);
+		const barrier = await helpers.sendTalkableWebhook(url, { payload: { site_id: '1', coupon_code: 'SBX-QUEUE-BARRIER', email: 'barrier@example.com' } });
+		if (barrier.status !== 200) throw new Error(`the barrier webhook answered HTTP ${barrier.status}`);
+		const list = await settled(cluster, TALKABLE_HOOK.id, 2, 120000);
+		const codes = list.map(async (summary) => accessors(await cluster.execution(summary.id)).output('Talkable Trigger')[0].coupon_code);
+		const sorted = (await Promise.all(codes)).sort();
+		if (sorted.join() !== 'SBX-QUEUE-BARRIER,SBX-REWARD-10') throw new Error(`executions after the repeat: ${sorted.join(', ')}`);
+		row.executions = list.length;
+	});
+	row.wall = Date.now() - started;
+}
+
+/**
+ * TalkBox Instant Trigger through the webhook process: a wrong token → 401; then the sandbox's
+ * TalkBox, its webhook pointed at the webhook process, posts a contact created through its API →
+ * exactly one execution (the refused request none), on a worker, holding the contact.
+ */
+async function talkBoxInstantTrigger({ cluster, sandbox, helpers, results, table }) {
+	const started = Date.now();
+	const url = `${cluster.webhookBase}/webhook/${TALKBOX_HOOK_PATH}`;
+	const row = { phase: 'trigger: TalkBox instant webhook', executions: 0, items: 0, wall: 0, maxConcurrency: '-', duplicates: 0, note: '' };
+	table.push(row);
+	await results.check('queue: trigger: a TalkBox contact webhook with a wrong token is refused by the webhook process (401)', async () => {
+		const response = await helpers.sendTalkBoxWebhook(`${url}?token=${'0'.repeat(64)}`, { id: 1, email: 'forged@example.com' });
+		if (response.status !== 401) throw new Error(`expected 401, got ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+	});
+	await results.check('queue: trigger: a contact created through the TalkBox API is posted to the webhook process → exactly one execution, on a worker, with the contact', async () => {
+		const { state } = sandbox.vendor('talkbox');
+		state.webhook.configure({ url: `${url}?token=${TALKBOX_HOOK_TOKEN}`, methods: ['API'] });
+		const { username, password } = sandbox.credentials('talkbox');
+		const response = await fetch(`${sandbox.url('talkbox')}/contact`, {
+			method: 'POST',
+			headers: { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ email: 'instant.queue@example.com', first_name: 'Queued' }),
+		});
+		const contact = await response.json();
+		if (response.status !== 200) throw new Error(`POST /contact answered HTTP ${response.status} ${JSON.stringify(contact).slice(0, 200)}`);
+		const [delivery, ...more] = state.webhook.deliveries;
+		if (!delivery || more.length) throw new Error(`the sandbox posted ${state.webhook.deliveries.length} deliveries, expected 1`);
+		await delivery.done;
+		if (delivery.status !== 200) throw new Error(`the webhook process answered the delivery ${delivery.status ?? delivery.error} ${JSON.stringify(delivery.body).slice(0, 200)}`);
+		const list = await settled(cluster, TALKBOX_HOOK.id, 1, 120000);
+		const [summary] = list;
+		row.executions = list.length;
+		row.duplicates = Math.max(0, list.length - 1);
+		if (list.length !== 1) throw new Error(`${list.length} executions for one contact change`);
+		if (summary.status !== 'success') throw new Error(`execution ${summary.id} is "${summary.status}"`);
+		const [worker] = (await cluster.whereRan([summary.id])).get(String(summary.id));
+		const items = accessors(await cluster.execution(summary.id)).output('TalkBox Instant Trigger');
+		row.items = items.length;
+		if (!isDeepStrictEqual(items, [contact])) throw new Error(`trigger output ${JSON.stringify(items).slice(0, 300)}, posted ${JSON.stringify(contact).slice(0, 300)}`);
+		row.note = `execution ${summary.id} on ${worker}`;
+		state.webhook.configure({ url: null });
 	});
 	row.wall = Date.now() - started;
 }

@@ -29,7 +29,7 @@ const { n8n1, n8n2 } = require('./lib/runtimes');
 const pkg = require('./lib/package');
 const { N8n, randomPassword } = require('./lib/n8n');
 const { presentExamples } = require('./lib/workflows');
-const { TALKABLE_WEBHOOK_KEY } = require('../sandbox/triggers');
+const { TALKABLE_WEBHOOK_KEY, TALKBOX_WEBHOOK_TOKEN } = require('../sandbox/triggers');
 
 /** The n8n lines `--n8n=` chooses from, and the user folder each one keeps. */
 const LINES = {
@@ -112,6 +112,8 @@ async function main() {
 		// The Talkable Trigger verifies webhooks with the site's key: the sandbox signs with this one.
 		for (const credential of credentials) {
 			if (credential.type === 'talkableApi') credential.data.webhookKey = TALKABLE_WEBHOOK_KEY;
+			// The TalkBox Instant Trigger checks the URL's ?token= against this one.
+			if (credential.type === 'talkBoxApi') credential.data.webhookToken = TALKBOX_WEBHOOK_TOKEN;
 		}
 		if (credentials.length) await n8n.importCredentials(credentials);
 		activeExamples = presentExamples(Object.keys(discovered.nodes), log, { triggered: true }).map(({ workflow }) => workflow);
@@ -222,6 +224,9 @@ function printTriggerHelp(workflows, baseUrl, sandboxOrigin) {
 			console.log(`  ${post('/_sandbox/personaclick/unsubscribe', { email: 'customer@example.com' })}`);
 		}
 	}
+	console.log('  TalkBox Instant Trigger (add one to a workflow and activate it): make the sandbox\'s TalkBox post contacts');
+	console.log('  changed through its API to the trigger\'s Production URL (the sandbox credential\'s Webhook Token is in it):');
+	console.log(`  ${post('/_sandbox/talkbox/webhook', { url: `<Production URL>?token=${TALKBOX_WEBHOOK_TOKEN}`, methods: ['API'] })}`);
 	console.log(`  (all sandbox admin routes: curl ${sandboxOrigin}/_sandbox)\n`);
 }
 

@@ -22,6 +22,7 @@ import { SailthruTrigger } from '../nodes/Sailthru/SailthruTrigger.node';
 import { Talkable } from '../nodes/Talkable/Talkable.node';
 import { TalkableTrigger } from '../nodes/Talkable/TalkableTrigger.node';
 import { TalkBox } from '../nodes/TalkBox/TalkBox.node';
+import { TalkBoxInstantTrigger } from '../nodes/TalkBox/TalkBoxInstantTrigger.node';
 import { TalkBoxTrigger } from '../nodes/TalkBox/TalkBoxTrigger.node';
 
 const ROOT = join(__dirname, '..');
@@ -34,6 +35,7 @@ const NODES: INodeType[] = [
 	new PersonaClick(),
 	new TalkableTrigger(),
 	new TalkBoxTrigger(),
+	new TalkBoxInstantTrigger(),
 	new SailthruTrigger(),
 	new PersonaClickTrigger(),
 ];

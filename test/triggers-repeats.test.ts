@@ -31,6 +31,24 @@ const talkable = (parameters: INodeParameters, line: 1 | 2) =>
 const sailthru = (parameters: INodeParameters, line: 1 | 2) =>
 	webhookReceiver({ type: 'sailthruTrigger', parameters, credentials: { sailthruApi: sandbox.credentials('sailthru') } }, line);
 
+const TALKBOX_TOKEN = '3f9c1a7e5b2d4c6e8f0a1b3c5d7e9f1a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e';
+
+const talkBoxInstant = (parameters: INodeParameters, line: 1 | 2) =>
+	webhookReceiver(
+		{
+			type: 'talkBoxInstantTrigger',
+			parameters,
+			credentials: { talkBoxApi: { ...sandbox.credentials('talkbox'), webhookToken: TALKBOX_TOKEN } },
+		},
+		line,
+	);
+
+const contactChanged = (email: string, id = 300): WebhookRequest => ({
+	headers: { 'content-type': 'application/json' },
+	query: { token: TALKBOX_TOKEN },
+	body: JSON.stringify({ id, email, unsubscribed_email: false }),
+});
+
 const customApp = (email: string): WebhookRequest =>
 	triggers.talkableWebhookRequest({ payload: { site_id: '1', amount: '10.0', coupon_code: 'SBX-10', email } });
 
@@ -128,6 +146,22 @@ describe.each([1, 2] as const)('on n8n %i.x', (line) => {
 		for (let i = 0; i < 2; i++) expect((await receiver.deliver(update)).items).toHaveLength(1);
 		expect(receiver.runs()).toBe(4);
 	});
+
+	test('TalkBox Instant: off by default (the same contact twice runs twice); on: a byte-identical repeat → one run', async () => {
+		const off = talkBoxInstant({}, line);
+		for (let i = 0; i < 2; i++) expect((await off.deliver(contactChanged('t@example.com'))).items).toHaveLength(1);
+		expect(off.runs()).toBe(2);
+		expect(off.saved()).toBeNull();
+		const on = talkBoxInstant({ ignoreRepeats: true, repeatWindowHours: 2 }, line);
+		expectStarted(await on.deliver(contactChanged('t@example.com')), 't@example.com');
+		expectIgnored(await on.deliver(contactChanged('t@example.com')));
+		expectStarted(await on.deliver(contactChanged('t@example.com', 301)), 't@example.com');
+		advance(2 * HOUR);
+		expectStarted(await on.deliver(contactChanged('t@example.com')), 't@example.com');
+		expect(on.runs()).toBe(3);
+		// The token in the URL is not part of what is kept.
+		expect(JSON.stringify(on.saved())).not.toContain(TALKBOX_TOKEN);
+	});
 });
 
 test(`at most ${MAX_REMEMBERED} deliveries are remembered: the oldest is forgotten first`, async () => {
@@ -156,5 +190,7 @@ test('the options: on by default, shown only with Respond: Immediately (Talkable
 	expect(property('talkableTrigger', 'ignoreRepeatsOf').options!.map((o) => (o as { value: string }).value)).not.toContain('checkUnsubscribe');
 	expect(property('sailthruTrigger', 'ignoreRepeatsOf')).toMatchObject({ default: ['hardbounce', 'optout'] });
 	expect(property('sailthruTrigger', 'repeatWindowHours')).toMatchObject({ default: 24, typeOptions: { minValue: 1, maxValue: 720 } });
+	expect(property('talkBoxInstantTrigger', 'ignoreRepeats')).toMatchObject({ default: false });
+	expect(property('talkBoxInstantTrigger', 'repeatWindowHours').displayOptions).toEqual({ show: { ignoreRepeats: [true] } });
 	expect(property('talkableTrigger', 'repeatWindowHours').displayOptions).toEqual({ show: { responseMode: ['onReceived'] } });
 });

@@ -98,3 +98,75 @@ describe('sandbox trigger admin routes (/_sandbox/…)', () => {
 		expect((await admin('/_sandbox/personaclick/unsubscribe', {})).status).toBe(400);
 	});
 });
+
+describe('TalkBox sandbox: the contact webhook (Tools → Developers → Webhooks)', () => {
+	/** A request to the TalkBox sandbox's API, as the TalkBox node makes it (Basic auth, JSON). */
+	async function talkBoxApi(method: string, path: string, body?: object) {
+		const { username, password } = sandbox.credentials('talkbox');
+		const response = await fetch(`${sandbox.url('talkbox')}${path}`, {
+			method,
+			headers: { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return { status: response.status, body: (await response.json()) as any };
+	}
+	const webhook = () => sandbox.vendor('talkbox').state.webhook as { deliveries: Array<{ done: Promise<unknown>; status?: number }> };
+	const settledDeliveries = async () => Promise.all(webhook().deliveries.map((delivery) => delivery.done));
+
+	test('API is among the methods: a contact created, then changed, through the API is posted whole as JSON, each time', async () => {
+		const configured = await admin('/_sandbox/talkbox/webhook', { url: `${receiverUrl}?token=t0k3n`, methods: ['API', 'Form'] });
+		expect(configured).toEqual({ status: 200, body: { url: `${receiverUrl}?token=t0k3n`, methods: ['API', 'Form'] } });
+
+		const created = await talkBoxApi('POST', '/contact', { email: 'hook@example.com', first_name: 'Hook' });
+		expect(created.status).toBe(200);
+		const changed = await talkBoxApi('PUT', `/contact/${created.body.id}`, { last_name: 'Changed' });
+		expect(changed.status).toBe(200);
+		await settledDeliveries();
+
+		expect(received).toHaveLength(2);
+		for (const request of received) expect(request.headers['content-type']).toBe('application/json');
+		const [first, second] = received.map((request) => JSON.parse(request.body));
+		expect(first).toEqual(created.body);
+		// The whole contact as stored, not a diff: GET /contact/:id answers the same.
+		expect(second).toEqual((await talkBoxApi('GET', `/contact/${created.body.id}`)).body);
+		expect(second).toEqual(expect.objectContaining({ id: created.body.id, email: 'hook@example.com', first_name: 'Hook', last_name: 'Changed' }));
+
+		const report = await admin('/_sandbox/talkbox/webhook');
+		expect(report.body.webhook).toEqual({ url: `${receiverUrl}?token=t0k3n`, methods: ['API', 'Form'] });
+		expect(report.body.deliveries.map((d: any) => [d.contact_id, d.method, d.status, d.body])).toEqual([
+			[created.body.id, 'API', 200, { ok: true }],
+			[created.body.id, 'API', 200, { ok: true }],
+		]);
+	});
+
+	test('API is not among the methods: API changes are not posted; a change in the app (User) is', async () => {
+		await admin('/_sandbox/talkbox/webhook', { url: receiverUrl, methods: ['User'] });
+		const created = await talkBoxApi('POST', '/contact', { email: 'quiet@example.com' });
+		expect(created.status).toBe(200);
+		await talkBoxApi('POST', '/contact/create_or_update', { email: 'quiet@example.com', first_name: 'Still quiet' });
+		// Deliveries are recorded while the API request is answered: none for these two.
+		expect(webhook().deliveries).toEqual([]);
+		const inApp = await admin('/_sandbox/talkbox/contacts/update', { id: created.body.id, first_name: 'Edited in the app' });
+		await settledDeliveries();
+		expect(received.map((request) => JSON.parse(request.body))).toEqual([inApp.body]);
+		expect(inApp.body).toEqual(expect.objectContaining({ email: 'quiet@example.com', first_name: 'Edited in the app' }));
+	});
+
+	test('nothing is posted without a webhook, for a refused write, or after the webhook is removed', async () => {
+		await talkBoxApi('POST', '/contact', { email: 'none@example.com' });
+		await admin('/_sandbox/talkbox/webhook', { url: receiverUrl, methods: ['API'] });
+		expect((await talkBoxApi('POST', '/contact', { first_name: 'No email or mobile' })).status).toBe(422);
+		expect((await admin('/_sandbox/talkbox/webhook', { url: null })).body).toEqual({ url: null, methods: [] });
+		await talkBoxApi('POST', '/contact', { email: 'after@example.com' });
+		expect(webhook().deliveries).toEqual([]);
+		expect(received).toEqual([]);
+		expect((await admin('/_sandbox/talkbox/webhook', { url: receiverUrl, methods: ['Email'] })).status).toBe(400);
+		expect((await admin('/_sandbox/talkbox/webhook', { url: 'ftp://example.com' })).status).toBe(400);
+	});
+
+	test('sendTalkBoxWebhook posts a contact as TalkBox does (JSON, no signature)', async () => {
+		const answer = await triggers.sendTalkBoxWebhook(receiverUrl, { id: 300, email: 'barry@example.com' });
+		expect(answer).toEqual(expect.objectContaining({ status: 200, body: { ok: true } }));
+		expect(received).toEqual([{ headers: expect.objectContaining({ 'content-type': 'application/json' }), body: '{"id":300,"email":"barry@example.com"}' }]);
+	});
+});

@@ -9,7 +9,7 @@ import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { deliveryKey, repeatWindowProperty, runUnlessRepeated } from '../shared/dedupe';
 import { recordFrom } from '../shared/record';
 import { collectSecrets, redactText } from '../shared/redact';
-import { acceptWithoutRun, contentTypeOf, formPairs, pastedUrlWebhookMethods, rawBodyOf, refuse } from '../shared/trigger';
+import { acceptWithoutRun, contentTypeOf, formPairs, pastedUrlWebhookMethods, receivedPostWebhook, rawBodyOf, refuse } from '../shared/trigger';
 import { sailthru } from '../shared/vendors';
 import { confirmPostback } from './trigger/confirm';
 import { postbackEvent, postbackFields, verifyPostback } from './trigger/postback';
@@ -34,16 +34,7 @@ export class SailthruTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sailthruApi', required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// Without it n8n answers the text "firstEntryJson": answer {"message":"Workflow was started"}.
-				responseData: '',
-				path: 'webhook',
-			},
-		],
+		webhooks: receivedPostWebhook,
 		properties: [
 			{
 				displayName:

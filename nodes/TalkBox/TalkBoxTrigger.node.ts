@@ -16,11 +16,12 @@ export class TalkBoxTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when contacts, subscriptions, vouchers or survey responses change in TalkBox',
+		description:
+			'Starts the workflow when contacts, subscriptions, vouchers or survey responses change in TalkBox (checked on a schedule; for contacts at once, use the TalkBox Instant Trigger)',
 		defaults: { name: 'TalkBox Trigger' },
 		builderHint: {
 			searchHint:
-				'Polls TalkBox and starts a workflow per new record. Pick `event`: new contact `event: contactCreated`, changed contact `event: contactUpdated`, unsubscribe `event: unsubscriptionCreated`, new subscription `event: subscriptionCreated`, voucher issued or redeemed `event: voucherIssued` or `event: voucherRedeemed`, survey response `event: surveyResponseCreated`. To act in TalkBox, use the TalkBox node.',
+				'Polls TalkBox and starts a workflow per new record. Pick `event`: new contact `event: contactCreated`, changed contact `event: contactUpdated`, unsubscribe `event: unsubscriptionCreated`, new subscription `event: subscriptionCreated`, voucher issued or redeemed `event: voucherIssued` or `event: voucherRedeemed`, survey response `event: surveyResponseCreated`. For contact changes the moment they happen (webhook, no polling), use the TalkBox Instant Trigger instead. To act in TalkBox, use the TalkBox node.',
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -29,7 +30,7 @@ export class TalkBoxTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Checks TalkBox at the times set below. When the workflow is activated it starts from that moment (no history); each check returns what is new since the last one, once. A large backlog comes over several checks (at most 5,000 records or 50 requests each). A test run shows the latest 5 records.',
+					'Checks TalkBox at the times set below. When the workflow is activated it starts from that moment (no history); each check returns what is new since the last one, once. A large backlog comes over several checks (at most 5,000 records or 50 requests each). A test run shows the latest 5 records. For contacts the moment they change, use the TalkBox Instant Trigger (a webhook) instead.',
 				name: 'pollNotice',
 				type: 'notice',
 				default: '',

@@ -174,7 +174,7 @@ export class TalkableTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials(talkable.credentialType);
-		const secrets = collectSecrets(credentials, [...talkable.secretFields, 'webhookKey']);
+		const secrets = collectSecrets(credentials, talkable.secretFields);
 		const warn = (reason: string) =>
 			this.logger.warn(redactText(`Talkable Trigger "${this.getNode().name}" refused a request: ${reason}`, secrets));
 		const key = typeof credentials.webhookKey === 'string' ? credentials.webhookKey : '';

@@ -6,6 +6,7 @@ import {
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
 	type IPollFunctions,
+	type IWebhookDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
@@ -41,6 +42,18 @@ const pastedUrl = async function (this: IHookFunctions): Promise<boolean> {
 export const pastedUrlWebhookMethods = {
 	default: { checkExists: pastedUrl, create: pastedUrl, delete: pastedUrl },
 };
+
+/** One POST webhook that n8n answers when it has started the run (Respond: Immediately). */
+export const receivedPostWebhook: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		// Without it n8n answers the text "firstEntryJson": answer {"message":"Workflow was started"}.
+		responseData: '',
+		path: 'webhook',
+	},
+];
 
 /** A header value as one string ('' when absent). */
 export function headerValue(ctx: IWebhookFunctions, name: string): string {

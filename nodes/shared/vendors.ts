@@ -96,7 +96,7 @@ export const talkable: VendorProfile = {
 export const talkBox: VendorProfile = {
 	displayName: 'TalkBox',
 	credentialType: 'talkBoxApi',
-	secretFields: ['password'],
+	secretFields: ['password', 'webhookToken'],
 	// TalkBox resets its hourly quota on the hour: waiting up to an hour is the documented cure.
 	retryDefaults: { ...DEFAULT_RETRY, maxWaitMs: 3_600_000 },
 	readError({ statusCode, body }) {

@@ -9,11 +9,16 @@
  * set, called with every request before it is answered, so a test can change TalkBox between two
  * requests of one poll (a record created, updated or deleted between page 1 and page 2).
  *
+ * Outbound webhook (talkbox/webhook.js): once configured (POST /_sandbox/talkbox/webhook), every
+ * contact created or changed through this API (POST /contact, /contact/create_or_update,
+ * PUT /contact/:id) is POSTed whole to the webhook URL when `API` is among its change methods.
+ *
  * Lists answer in ascending `id` order (the order of the doc's examples; the doc does not state
  * one); `created_after`/`updated_after`/`…_before` (and /surveys' `from`/`to`) are exclusive.
  */
 const audience = require('./talkbox/audience');
 const campaigns = require('./talkbox/campaigns');
+const webhook = require('./talkbox/webhook');
 
 const USERNAME = 'sandbox-user';
 const PASSWORD = 'sandbox-pass';
@@ -42,6 +47,8 @@ function create() {
 	};
 	const helpers = { error, paginate, newId: () => ++state.nextId };
 	const groups = [audience, campaigns].map((group) => group.create(state, helpers));
+	// POSTs go through sandbox/triggers.js (the sandbox's HTTP sender), required lazily: it loads vendor modules itself.
+	webhook.create(state, (url, contact) => require('../triggers').sendTalkBoxWebhook(url, contact));
 
 	function handle(req) {
 		if (typeof state.beforeRequest === 'function') state.beforeRequest(req);
@@ -67,9 +74,14 @@ function create() {
 			if (typeof req.body !== 'object') return error(400, 400, 'Body is not valid JSON');
 		}
 		const segments = req.path.split('/').filter(Boolean).map(decodeURIComponent);
+		const logged = state.audience.changeLog.length;
 		for (const group of groups) {
 			const reply = group.handle(req, segments);
-			if (reply) return { ...reply, headers: { ...dateHeader, ...(reply.headers || {}) } };
+			if (!reply) continue;
+			// Contacts this request created or changed (the change log grows only on success).
+			const changed = new Set(state.audience.changeLog.slice(logged).map((entry) => entry.contact_id));
+			for (const id of changed) state.webhook.contactChanged(id, 'API');
+			return { ...reply, headers: { ...dateHeader, ...(reply.headers || {}) } };
 		}
 		return error(404, 404, `No route for ${req.method} ${req.path}`);
 	}

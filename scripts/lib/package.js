@@ -84,8 +84,9 @@ function discover() {
 		hasCredential: Boolean(credentials[row.credential]),
 		hasSandbox: sandboxes.includes(row.sandbox),
 	}));
-	// A vendor's trigger (`<node>Trigger`) belongs to its row.
-	const unknownNodes = Object.keys(nodes).filter((name) => !VENDORS.some((row) => row.node === name || `${row.node}Trigger` === name));
+	// A vendor's triggers (`<node>Trigger`, `<node>InstantTrigger`) belong to its row.
+	const ownTrigger = (row, name) => new RegExp(`^${row.node}(Instant)?Trigger$`).test(name);
+	const unknownNodes = Object.keys(nodes).filter((name) => !VENDORS.some((row) => row.node === name || ownTrigger(row, name)));
 	return { nodes, credentials, sandboxes, vendors, unknownNodes, missingFiles };
 }
 

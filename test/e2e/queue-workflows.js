@@ -103,13 +103,23 @@ const TRIGGER_CREDENTIALS = {
 	talkableHook: { id: 'sbxTalkableHook', name: 'Talkable sandbox (webhooks)', type: 'talkableApi' },
 	/** TalkBox on a sandbox of its own, so polls can be counted while other phases reset theirs. */
 	talkBoxPoll: { id: 'sbxTalkBoxPoll', name: 'TalkBox poll sandbox', type: 'talkBoxApi' },
+	/** The TalkBox sandbox credential plus a Webhook Token (TALKBOX_HOOK_TOKEN). */
+	talkBoxHook: { id: 'sbxTalkBoxHook', name: 'TalkBox sandbox (webhooks)', type: 'talkBoxApi' },
 };
 const credentialRef = ({ id, name, type }) => ({ [type]: { id, name } });
-const single = (id, name, node) => ({ id, name, active: true, nodes: [node], connections: {}, settings: { executionOrder: 'v1' }, pinData: {} });
+/**
+ * A one-node (trigger) workflow. Its id must be 16 characters at most: n8n 1.x's
+ * isWorkflowIdValid refuses longer ones and then silently never saves the workflow's static
+ * data (trigger state, repeat fingerprints); n8n 2.x allows 21.
+ */
+function single(id, name, node) {
+	if (id.length > 16) throw new Error(`workflow id ${id} is ${id.length} characters: n8n 1.x saves no static data for ids over 16`);
+	return { id, name, active: true, nodes: [node], connections: {}, settings: { executionOrder: 'v1' }, pinData: {} };
+}
 
 /** Talkable Trigger (signed Custom App requests), answering at once. */
 const TALKABLE_HOOK = single(
-	'queueTrigTalkable',
+	'queueTrigTlkbl',
 	'queue: Talkable Trigger (Custom App)',
 	{
 		...ourNode('talkableTrigger', 'Talkable Trigger', [0, 0], { mode: 'customApp', responseMode: 'onReceived' }, credentialRef(TRIGGER_CREDENTIALS.talkableHook)),
@@ -119,11 +129,38 @@ const TALKABLE_HOOK = single(
 /** Production URL path of the Talkable Trigger (`<webhookId>/<path>` for a node webhook). */
 const TALKABLE_HOOK_PATH = `${TALKABLE_HOOK.nodes[0].webhookId}/webhook`;
 
+/** TalkBox Instant Trigger (TalkBox posts each changed contact; the URL carries the token). */
+const TALKBOX_HOOK = single(
+	'queueTrigTbxHook',
+	'queue: TalkBox Instant Trigger',
+	{
+		...ourNode('talkBoxInstantTrigger', 'TalkBox Instant Trigger', [0, 0], {}, credentialRef(TRIGGER_CREDENTIALS.talkBoxHook)),
+		webhookId: uuid('queue', 'talkBoxInstantTrigger'),
+	},
+);
+/** Production URL path of the TalkBox Instant Trigger, and the credential's Webhook Token (new each run). */
+const TALKBOX_HOOK_PATH = `${TALKBOX_HOOK.nodes[0].webhookId}/webhook`;
+const TALKBOX_HOOK_TOKEN = crypto.randomBytes(32).toString('hex');
+
 /** TalkBox Trigger polling for new contacts every minute. */
 const TALKBOX_POLL = single(
-	'queueTrigTalkBoxPoll',
+	'queueTrigTbxPoll',
 	'queue: TalkBox Trigger (poll every minute)',
 	ourNode('talkBoxTrigger', 'TalkBox Trigger', [0, 0], { event: 'contactCreated', pollTimes: { item: [{ mode: 'everyMinute' }] } }, credentialRef(TRIGGER_CREDENTIALS.talkBoxPoll)),
 );
 
-module.exports = { viaWebhook, webhookNode, peopleWorkflow, LOAD, FAULT, TRIGGER_CREDENTIALS, TALKABLE_HOOK, TALKABLE_HOOK_PATH, TALKBOX_POLL, uuid };
+module.exports = {
+	viaWebhook,
+	webhookNode,
+	peopleWorkflow,
+	LOAD,
+	FAULT,
+	TRIGGER_CREDENTIALS,
+	TALKABLE_HOOK,
+	TALKABLE_HOOK_PATH,
+	TALKBOX_HOOK,
+	TALKBOX_HOOK_PATH,
+	TALKBOX_HOOK_TOKEN,
+	TALKBOX_POLL,
+	uuid,
+};

@@ -261,6 +261,105 @@ async function runTriggerChecks({ n8n, sandbox, results, label }) {
 			assert.deepEqual(changes, [[email], [barrier]], 'each unsubscribe is emitted once, by one execution');
 		});
 	}
+
+	if (built.includes('talkBoxInstantTrigger')) {
+		await talkBoxInstantChecks({ n8n, sandbox, results, label });
+	}
+}
+
+/**
+ * TalkBox Instant Trigger: TalkBox Instant Trigger → No Operation, active. The sandbox's TalkBox
+ * posts contacts changed through its API (change method `API`) to the production URL with the
+ * credential's token → one execution per change, holding the contact as TalkBox stores it; a
+ * wrong or missing token → 401 and no execution; the token is in no line n8n logs.
+ */
+async function talkBoxInstantChecks({ n8n, sandbox, results, label }) {
+	const { randomBytes } = require('node:crypto');
+	const fs = require('node:fs');
+	const { readFrom } = require('../../scripts/lib/n8n');
+	const talkbox = pkg.sandboxCredential(pkg.VENDORS.find((v) => v.node === 'talkBox'), sandbox.origin);
+	/** A request to the sandbox's TalkBox API, as the TalkBox node makes it. */
+	const talkBoxApi = async (method, apiPath, body) => {
+		const auth = Buffer.from(`${talkbox.data.username}:${talkbox.data.password}`).toString('base64');
+		const response = await fetch(`${talkbox.data.baseUrl}${apiPath}`, {
+			method,
+			headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		return { status: response.status, body: await response.json() };
+	};
+	const adminWebhook = async (config) => {
+		const response = await fetch(`${sandbox.origin}/_sandbox/talkbox/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) });
+		assert.equal(response.status, 200, `POST /_sandbox/talkbox/webhook answered ${response.status}: ${await response.text()}`);
+	};
+	const { webhook } = sandbox.vendor('talkbox').state;
+
+	await results.check(`${label}: TalkBox Instant Trigger: contacts created and changed through the TalkBox API → TalkBox posts each → one execution each with the whole contact; a wrong or missing token → 401 and none`, async () => {
+		const token = randomBytes(32).toString('hex');
+		const patched = await n8n.call('PATCH', `/rest/credentials/${talkbox.id}`, { name: talkbox.name, type: talkbox.type, data: { ...talkbox.data, webhookToken: token } });
+		if (patched.status !== 200) throw new Error(`PATCH /rest/credentials/${talkbox.id} answered HTTP ${patched.status}: ${JSON.stringify(patched.body).slice(0, 300)}`);
+		const webhookId = randomUUID();
+		const triggerName = 'TalkBox Instant Trigger';
+		const id = await createActive(n8n, {
+			name: 'TalkBox contact changes',
+			nodes: [
+				{
+					id: '7a1b0c00-0000-4000-8000-000000000001',
+					name: triggerName,
+					type: `${pkg.PACKAGE}.talkBoxInstantTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId,
+					parameters: {},
+					credentials: { talkBoxApi: { id: talkbox.id, name: talkbox.name } },
+				},
+				{ id: '7a1b0c00-0000-4000-8000-000000000002', name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			],
+			connections: { [triggerName]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
+			settings: {},
+		});
+		const url = `${n8n.baseUrl}/webhook/${webhookId}/webhook`;
+		const logFrom = fs.statSync(n8n.logFile).size;
+		// A 404 until n8n 2.x has registered the webhook; then a request without a token gets 401.
+		await waitFor(`the TalkBox Instant Trigger's webhook at ${url}`, async () => (await triggers.sendTalkBoxWebhook(url, { id: 1 })).status !== 404, { timeoutMs: 60_000 });
+		const missing = await triggers.sendTalkBoxWebhook(url, { id: 1, email: 'no-token@example.com' });
+		assert.deepEqual([missing.status, missing.body], [401, { error: 'Unauthorized' }]);
+
+		try {
+			await adminWebhook({ url: `${url}?token=${token}`, methods: ['API'] });
+			const email = `instant.${label}@example.com`;
+			const created = await talkBoxApi('POST', '/contact', { email, first_name: 'Instant' });
+			assert.equal(created.status, 200, `POST /contact answered ${created.status}: ${JSON.stringify(created.body)}`);
+			assert.equal(webhook.deliveries.length, 1, 'the sandbox did not post the new contact');
+			await webhook.deliveries[0].done;
+			const first = webhook.deliveries[0];
+			assert.deepEqual([first.status, first.body, first.error], [200, { message: 'Workflow was started' }, undefined]);
+			const [execution, ...others] = await settled(n8n, id, 1, 120_000);
+			assert.equal(others.length, 0, `expected one execution, found ${others.length + 1}`);
+			assert.equal(execution.status, 'success');
+			assert.deepEqual(outputOf(await runData(n8n, execution.id), triggerName), [created.body]);
+
+			// A wrong token (the contact forged) → 401; then a barrier instead of a pause: a change
+			// through the API. Once its execution is listed, one the forged request had started would be too.
+			const forged = await triggers.sendTalkBoxWebhook(`${url}?token=${randomBytes(32).toString('hex')}`, { ...created.body, first_name: 'Forged' });
+			assert.deepEqual([forged.status, forged.body], [401, { error: 'Unauthorized' }]);
+			const changed = await talkBoxApi('PUT', `/contact/${created.body.id}`, { last_name: 'Changed' });
+			assert.equal(changed.status, 200, `PUT /contact answered ${changed.status}: ${JSON.stringify(changed.body)}`);
+			await webhook.deliveries[1].done;
+			assert.equal(webhook.deliveries[1].status, 200);
+			const list = await settled(n8n, id, 2, 120_000);
+			const outputs = [];
+			for (const run of [...list].reverse()) outputs.push(outputOf(await runData(n8n, run.id), triggerName));
+			assert.deepEqual(outputs, [[created.body], [changed.body]], `executions: ${list.length}`);
+			assert.equal(changed.body.first_name, 'Instant', 'the whole contact, not a diff');
+		} finally {
+			await adminWebhook({ url: null });
+		}
+		await n8n.syncLog();
+		const logged = readFrom(n8n.logFile, logFrom);
+		assert.match(logged, /TalkBox Instant Trigger "TalkBox Instant Trigger" refused a request: the token does not match/);
+		assert.ok(!logged.includes(token), 'the Webhook Token is in a line n8n logged');
+	});
 }
 
 module.exports = { runTriggerChecks };
