@@ -61,52 +61,71 @@ const credentialsOf = (vendor: string) => {
 	return { [types[vendor]]: sandbox.credentials(vendor) };
 };
 
+/** The same field read through an operator: n8n's engine evaluates it (jsonPath.ts reads only paths). */
+const computed = (expression: string) => expression.replace(/ \}\}$/, ' ?? "" }}');
+
+async function counted(run: () => ReturnType<typeof runNode>) {
+	const counter = countEvaluations();
+	try {
+		return { result: await run(), counts: counter.counts };
+	} finally {
+		counter.restore();
+	}
+}
+
 describe('one evaluation per parameter per item', () => {
-	test.each(VENDORS)('$vendor: the user\'s expression is evaluated once for each item', async ({ vendor, type, parameters, item }) => {
-		const expression = Object.values(parameters).find((value) => value.startsWith('='))!;
-		const counter = countEvaluations();
-		let result;
-		try {
-			result = await runNode({ type, parameters, credentials: credentialsOf(vendor), items: Array.from({ length: ITEMS }, () => ({ ...item })) });
-		} finally {
-			counter.restore();
-		}
-		expect(result.error).toBeUndefined();
-		expect(result.items).toHaveLength(ITEMS);
-		expect(paired(result.items)).toEqual(Array.from({ length: ITEMS }, (_, index) => ({ item: index })));
-		expect(sandbox.requestsFor(vendor)).toHaveLength(ITEMS);
-		expect(counter.counts.get(expression)).toBe(ITEMS);
-	});
+	test.each(VENDORS)(
+		"$vendor: a field read (`={{ $json.x }}`) never reaches n8n's engine; a computed expression is evaluated once for each item",
+		async ({ vendor, type, parameters, item }) => {
+			const [name, expression] = Object.entries(parameters).find(([, value]) => value.startsWith('='))!;
+			const items = Array.from({ length: ITEMS }, () => ({ ...item }));
+			const direct = await counted(() => runNode({ type, parameters, credentials: credentialsOf(vendor), items }));
+			expect(direct.result.error).toBeUndefined();
+			expect(direct.result.items).toHaveLength(ITEMS);
+			expect(paired(direct.result.items)).toEqual(Array.from({ length: ITEMS }, (_, index) => ({ item: index })));
+			expect(direct.counts.get(expression)).toBeUndefined();
+			const sentDirect = sandbox.requestsFor(vendor).map((request) => [request.method, request.path, request.query]);
+			expect(sentDirect).toHaveLength(ITEMS);
+
+			sandbox.reset();
+			const viaEngine = await counted(() =>
+				runNode({ type, parameters: { ...parameters, [name]: computed(expression) }, credentials: credentialsOf(vendor), items }),
+			);
+			expect(viaEngine.result.error).toBeUndefined();
+			expect(viaEngine.counts.get(computed(expression))).toBe(ITEMS);
+			// The same requests and items either way.
+			expect(sandbox.requestsFor(vendor).map((request) => [request.method, request.path, request.query])).toEqual(sentDirect);
+			expect(json(viaEngine.result.items)).toEqual(json(direct.result.items));
+		},
+	);
 
 	test('a parameter read by routing, a check and a hook is still evaluated once per item (Talkable Person Upsert)', async () => {
-		const counter = countEvaluations();
-		let result;
-		try {
-			result = await runNode({
+		const run = (email: string, name: string) =>
+			runNode({
 				type: 'talkable',
-				parameters: {
-					resource: 'person',
-					operation: 'upsert',
-					personSlug: '={{ $json.email }}',
-					personFields: { firstName: '={{ $json.name }}', email: '={{ $json.email }}' },
-				},
+				parameters: { resource: 'person', operation: 'upsert', personSlug: email, personFields: { firstName: name, email } },
 				credentials: credentialsOf('talkable'),
 				items: [
 					{ email: 'a@example.com', name: 'Ann' },
 					{ email: 'b@example.com', name: 'Bob' },
 				],
 			});
-		} finally {
-			counter.restore();
-		}
-		expect(result.error).toBeUndefined();
-		expect(sandbox.requestsFor('talkable').map((request) => request.body)).toEqual([
+		const expected = [
 			{ site_slug: 'my-store', data: { first_name: 'Ann', email: 'a@example.com' } },
 			{ site_slug: 'my-store', data: { first_name: 'Bob', email: 'b@example.com' } },
-		]);
+		];
+		const viaEngine = await counted(() => run(computed('={{ $json.email }}'), computed('={{ $json.name }}')));
+		expect(viaEngine.result.error).toBeUndefined();
+		expect(sandbox.requestsFor('talkable').map((request) => request.body)).toEqual(expected);
 		// personSlug and personFields.email are two parameters with the same text: 2 × 2 items.
-		expect(counter.counts.get('={{ $json.email }}')).toBe(4);
-		expect(counter.counts.get('={{ $json.name }}')).toBe(2);
+		expect(viaEngine.counts.get(computed('={{ $json.email }}'))).toBe(4);
+		expect(viaEngine.counts.get(computed('={{ $json.name }}'))).toBe(2);
+
+		sandbox.reset();
+		const direct = await counted(() => run('={{ $json.email }}', '={{ $json.name }}'));
+		expect(direct.result.error).toBeUndefined();
+		expect(sandbox.requestsFor('talkable').map((request) => request.body)).toEqual(expected);
+		expect([...direct.counts.keys()].filter((text) => text.includes('$json'))).toEqual([]);
 	});
 });
 
@@ -161,8 +180,33 @@ describe('the runner sends what RoutingNode sends', () => {
 		{ vendor: 'sailthru', type: 'sailthru', parameters: { resource: 'user', operation: 'get', id: 'old@example.com' } },
 		{ vendor: 'personaclick', type: 'personaClick', parameters: { resource: 'subscription', operation: 'reportEvent', email: ' ann@example.com ', event: 'unsubscribed' } },
 		{ vendor: 'personaclick', type: 'personaClick', parameters: { resource: 'profile', operation: 'get', identifierType: 'email', identifier: '={{ $json.profile }}' } },
+		// Field reads the runner resolves itself (jsonPath.ts), RoutingNode through n8n's engine.
+		{ vendor: 'talkbox', type: 'talkBox', parameters: { resource: 'tag', operation: 'create', tagName: '={{ $json.tag["display name"] }}' } },
+		{ vendor: 'talkbox', type: 'talkBox', parameters: { resource: 'contact', operation: 'get', contactId: "={{ $json.lines[1]['contact id'] }}" } },
+		{
+			vendor: 'talkable',
+			type: 'talkable',
+			parameters: {
+				resource: 'person',
+				operation: 'upsert',
+				personSlug: '={{$json.email}}',
+				personFields: { firstName: '={{ $json.tag["display name"] }}', unsubscribed: '={{ $json.vip }}' },
+			},
+		},
+		// A field that is not a scalar, or missing: n8n's engine answers, for both.
+		{ vendor: 'talkbox', type: 'talkBox', parameters: { resource: 'tag', operation: 'create', tagName: '={{ $json.missing }}x' } },
 	];
-	const items = [{ email: 'customer@example.com', id: 300, name: 'speed-test', profile: 'john.doe@examplemail.com' }];
+	const items = [
+		{
+			email: 'customer@example.com',
+			id: 300,
+			name: 'speed-test',
+			profile: 'john.doe@examplemail.com',
+			vip: true,
+			tag: { 'display name': 'Gold members' },
+			lines: [{}, { 'contact id': 300 }],
+		},
+	];
 	const wire = () =>
 		sandbox.requests.map(({ method, path, query, rawBody, headers }) => ({ method, path, query, rawBody, contentType: headers['content-type'] }));
 

@@ -18,6 +18,7 @@ import {
 } from 'n8n-workflow';
 
 import { getPath } from './execute';
+import { FOR_N8N, resolveLocally } from './jsonPath';
 import { pause } from './pause';
 import { isObject, setOwn, setPath } from './record';
 
@@ -31,7 +32,8 @@ import { isObject, setOwn, setPath } from './record';
  * - what depends only on the node's settings (which parameters are shown, what they send, the
  *   hooks, the operation's executor) is worked out once per run (`planOf`);
  * - each parameter is evaluated at most once per item: routing, hooks, checks and the output
- *   share it (`itemContext`);
+ *   share it (`itemContext`), and one whose expressions only read fields of the input item
+ *   (`={{ $json.email }}`) is read here without n8n's expression engine (`jsonPath.ts`);
  * - the credential is read once per run (`runState`) and handed to n8n with every request.
  *
  * n8n runs a node used as an AI Agent tool through RoutingNode (it ignores `customOperations`
@@ -241,12 +243,21 @@ const stored = (node: INode, name: string) => getPath(node.parameters, name);
  */
 export function itemContext(run: IExecuteFunctions, itemIndex: number, node = run.getNode()): IExecuteSingleFunctions {
 	const values = new Map<string, unknown>();
-	/** The parameter at `name`, evaluated once for this item (per set of reading options). */
+	/**
+	 * The parameter at `name`, evaluated once for this item (per set of reading options). Without
+	 * reading options, a value whose expressions only read fields of the input item is resolved
+	 * here (jsonPath.ts); anything else by n8n.
+	 */
 	const evaluated = (name: string, options: IGetNodeParameterOptions) => {
 		const key = `${name}\u0000${JSON.stringify(options)}`;
-		if (!values.has(key)) values.set(key, run.getNodeParameter(name, itemIndex, undefined, options));
+		if (!values.has(key)) {
+			const local = Object.keys(options).length === 0 ? resolveLocally(stored(node, name), inputJson()) : FOR_N8N;
+			values.set(key, local !== FOR_N8N ? local : run.getNodeParameter(name, itemIndex, undefined, options));
+		}
 		return values.get(key);
 	};
+	let input: { json?: IDataObject } | undefined;
+	const inputJson = () => (input ??= { json: run.getInputData()[itemIndex]?.json }).json;
 	const helpers = Object.create(run.helpers, {
 		getBinaryDataBuffer: {
 			value: async (propertyName: string) => await run.helpers.getBinaryDataBuffer(itemIndex, propertyName),
