@@ -42,11 +42,14 @@ import {
 	type IVersionedNodeType,
 } from 'n8n-workflow';
 
-import { getPath } from '../nodes/shared/execute';
+import { getPath } from '../nodes/shared/record';
 import { collectSecrets } from '../nodes/shared/redact';
-import { personaClick, sailthru, talkable, talkBox } from '../nodes/shared/vendors';
 import packageJson from '../package.json';
 import { everythingVisible, startSandbox, type Sandbox } from './helpers';
+import { personaClick } from '../nodes/PersonaClick/vendor';
+import { sailthru } from '../nodes/Sailthru/vendor';
+import { talkable } from '../nodes/Talkable/vendor';
+import { talkBox } from '../nodes/TalkBox/vendor';
 
 /** Load every class that a `dist/...js` path of package.json's n8n section names, from source. */
 function loadFromPackage<T>(distPaths: string[]): T[] {

@@ -11,7 +11,7 @@ import {
 	sailthruSignature,
 	signParameters,
 	signRequest,
-} from '../nodes/shared/sailthruSignature';
+} from '../nodes/Sailthru/signature';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sandboxSailthru = require('../sandbox/vendors/sailthru');

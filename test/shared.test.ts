@@ -7,7 +7,10 @@ import {
 	retryDelay,
 	retrySettingsFrom,
 } from '../nodes/shared/retry';
-import { sailthru, talkBox, talkable, personaClick } from '../nodes/shared/vendors';
+import { sailthru } from '../nodes/Sailthru/vendor';
+import { talkBox } from '../nodes/TalkBox/vendor';
+import { talkable } from '../nodes/Talkable/vendor';
+import { personaClick } from '../nodes/PersonaClick/vendor';
 
 describe('retry policy', () => {
 	const settings = { ...DEFAULT_RETRY, initialDelayMs: 1000, maxWaitMs: 30_000 };

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { talkable } from '../nodes/shared/vendors';
 import { CREDENTIAL_TYPES, NODE_TYPES, useSandbox } from './harness';
 import { runWebhook, visible, type WebhookResult } from './trigger-harness';
+import { talkable } from '../nodes/Talkable/vendor';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const triggers = require('../sandbox/triggers');

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { fail, isEmpty, operationFactory, personaClick, showFor } from '../shared';
+import { fail, isEmpty, operationFactory, showFor } from '../shared';
 import { identifierFrom } from './checks';
 import {
 	ALL_IDENTIFIERS,
@@ -11,6 +11,7 @@ import {
 	unixSeconds,
 	wholeNumber,
 } from './common';
+import { personaClick } from './vendor';
 
 const operation = operationFactory(personaClick);
 const show = showFor('event')(['create']);

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationFactory, personaClick, showFor } from '../shared';
+import { operationFactory, showFor, textProperty } from '../shared';
 import { successOutput } from './common';
 import { statusOrderToBody, syncOrderToBody, type VALUE_FIELDS } from './order/build';
+import { personaClick } from './vendor';
 
 const operation = operationFactory(personaClick);
 const show = showFor('order');
@@ -56,14 +57,8 @@ export const orderOperations: INodeProperties[] = [
 	},
 ];
 
-const identifierText = (displayName: string, name: string, description: string, placeholder?: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	description,
-	...(placeholder ? { placeholder } : {}),
-});
+const identifierText = (displayName: string, name: string, description: string, placeholder?: string) =>
+	textProperty(displayName, name, { description, placeholder });
 
 const money = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,

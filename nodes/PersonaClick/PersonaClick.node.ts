@@ -1,12 +1,13 @@
 import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
-import { customOperationsOf, personaClick, retryProperty, withInputChecks } from '../shared';
+import { customOperationsOf, retryProperty, withInputChecks } from '../shared';
 import { eventFields, eventOperations } from './EventDescription';
 import { orderFields, orderOperations } from './OrderDescription';
 import { profileFields, profileOperations } from './ProfileDescription';
 import { segmentFields, segmentOperations } from './SegmentDescription';
 import { subscriptionFields, subscriptionOperations } from './SubscriptionDescription';
+import { personaClick } from './vendor';
 
 export class PersonaClick implements INodeType {
 	description: HintedNodeTypeDescription = {

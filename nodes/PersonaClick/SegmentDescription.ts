@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listProperties, operationFactory, personaClick, showFor } from '../shared';
+import { listProperties, operationFactory, showFor } from '../shared';
 import { identifierFrom } from './checks';
 import { ALL_IDENTIFIERS, CONTACT_IDENTIFIERS, identifierProperties, segmentIdToBody, successOutput } from './common';
+import { personaClick } from './vendor';
 
 const operation = operationFactory(personaClick);
 const show = showFor('segment');

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listProperties, operationFactory, personaClick, requireEmail, showFor, trimBodyText } from '../shared';
+import { listProperties, operationFactory, requireEmail, showFor, trimBodyText } from '../shared';
 import { channelFlagsProperty, channelFlagsToBody } from './channelFlags';
 import { identifierFrom, optionalContactFilter, periodToQuery } from './checks';
 import { ALL_IDENTIFIERS, CONTACT_IDENTIFIERS, identifierProperties } from './common';
+import { personaClick } from './vendor';
 
 const operation = operationFactory(personaClick);
 

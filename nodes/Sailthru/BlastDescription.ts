@@ -4,9 +4,10 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail, isPlausibleEmail, listProperties, operationFactory, sailthru, showFor } from '../shared';
+import { fail, isPlausibleEmail, listProperties, operationFactory, showFor } from '../shared';
 import { blastMessageFields, blastOptionFields, blastOptions } from './blast/options';
 import { callParameters, nameLocator, optional, required, sailthruTime, type Read } from './helpers';
+import { sailthru } from './vendor';
 
 const operation = operationFactory(sailthru);
 const show = showFor('blast');

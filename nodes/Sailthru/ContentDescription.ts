@@ -4,8 +4,20 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail, list, listProperties, operationFactory, sailthru, showFor } from '../shared';
-import { callParameters, cents, flag, jsonObject, optional, required, sailthruTime, trimmed, wholeNumber, type Read } from './helpers';
+import { fail, list, listProperties, operationFactory, showFor } from '../shared';
+import {
+	callParameters,
+	cents,
+	flag,
+	jsonObject,
+	optional,
+	required,
+	sailthruTime,
+	trimmed,
+	wholeNumber,
+	type Read,
+} from './helpers';
+import { sailthru } from './vendor';
 
 const operation = operationFactory(sailthru);
 const show = showFor('content');

@@ -1,8 +1,9 @@
 /** Custom events (POST /event) for Lifecycle Optimizer flows and triggers. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { fail, isPlausibleEmail, operationFactory, sailthru, showFor } from '../shared';
+import { fail, isPlausibleEmail, operationFactory, showFor } from '../shared';
 import { callParameters, keyValueJson, keyValueJsonProperties, required, trimmed } from './helpers';
+import { sailthru } from './vendor';
 
 const operation = operationFactory(sailthru);
 const show = showFor('event');

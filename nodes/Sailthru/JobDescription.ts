@@ -4,10 +4,11 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationFactory, sailthru, showFor } from '../shared';
+import { operationFactory, showFor } from '../shared';
 import { callParameters, dateRangeProperties, nameLocator, required } from './helpers';
 import { buildJobRequest } from './job/create';
 import { waitForJob } from './job/wait';
+import { sailthru } from './vendor';
 
 const operation = operationFactory(sailthru);
 const show = showFor('job');

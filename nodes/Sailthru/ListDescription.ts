@@ -4,8 +4,9 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { listProperties, operationFactory, rawResponseProperty, sailthru, showFor } from '../shared';
+import { listProperties, operationFactory, rawResponseProperty, showFor } from '../shared';
 import { callParameters, flag, jsonObject, nameLocator, optional, required } from './helpers';
+import { sailthru } from './vendor';
 
 const operation = operationFactory(sailthru);
 const show = showFor('list');

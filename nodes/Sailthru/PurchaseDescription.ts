@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail, operationFactory, sailthru, showFor } from '../shared';
+import { fail, operationFactory, showFor } from '../shared';
 import {
 	callParameters,
 	cents,
@@ -17,6 +17,7 @@ import {
 	type Read,
 } from './helpers';
 import { itemProperties, itemsParameter } from './purchase/items';
+import { sailthru } from './vendor';
 
 const operation = operationFactory(sailthru);
 const showPurchase = showFor('purchase');

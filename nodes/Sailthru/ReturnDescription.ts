@@ -1,9 +1,10 @@
 /** Returns (POST /return): returned items lower a user's lifetime value. Money in cents. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationFactory, sailthru, showFor } from '../shared';
+import { operationFactory, showFor } from '../shared';
 import { callParameters, required, singleEmail } from './helpers';
 import { itemProperties, itemsParameter } from './purchase/items';
+import { sailthru } from './vendor';
 
 const operation = operationFactory(sailthru);
 

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
-import { customOperationsOf, retryProperty, sailthru, withInputChecks } from '../shared';
+import { customOperationsOf, retryProperty, withInputChecks } from '../shared';
 import { blastFields, blastOperations } from './BlastDescription';
 import { contentFields, contentOperations } from './ContentDescription';
 import { eventFields, eventOperations } from './EventDescription';
@@ -14,6 +14,7 @@ import { sendFields, sendOperations } from './SendDescription';
 import { statsFields, statsOperations } from './StatsDescription';
 import { templateFields, templateOperations } from './TemplateDescription';
 import { userFields, userOperations } from './UserDescription';
+import { sailthru } from './vendor';
 
 export class Sailthru implements INodeType {
 	description: HintedNodeTypeDescription = {

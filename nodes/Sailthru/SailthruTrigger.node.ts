@@ -9,10 +9,18 @@ import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { deliveryKey, repeatWindowProperty, runUnlessRepeated } from '../shared/dedupe';
 import { recordFrom } from '../shared/record';
 import { collectSecrets, redactText } from '../shared/redact';
-import { acceptWithoutRun, contentTypeOf, formPairs, pastedUrlWebhookMethods, receivedPostWebhook, rawBodyOf, refuse } from '../shared/trigger';
-import { sailthru } from '../shared/vendors';
+import {
+	acceptWithoutRun,
+	contentTypeOf,
+	formPairs,
+	pastedUrlWebhookMethods,
+	receivedPostWebhook,
+	rawBodyOf,
+	refuse,
+} from '../shared/trigger';
 import { confirmPostback } from './trigger/confirm';
 import { postbackEvent, postbackFields, verifyPostback } from './trigger/postback';
+import { sailthru } from './vendor';
 
 const MISSING_SECRET =
 	'The Sailthru credential has no API key or API secret: set both (Sailthru → Settings → API & Integrations)';

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { emailList, fail, isEmpty, operationFactory, sailthru, showFor } from '../shared';
+import { emailList, fail, isEmpty, operationFactory, showFor } from '../shared';
 import { emptyRecord, hasOwn, setOwn } from '../shared/record';
 import {
 	callParameters,
@@ -18,6 +18,7 @@ import {
 	trimmed,
 	type Read,
 } from './helpers';
+import { sailthru } from './vendor';
 
 const operation = operationFactory(sailthru);
 const show = showFor('send');

@@ -1,8 +1,9 @@
 /** Statistics (GET /stats): daily list snapshots, campaign and transactional template counts. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { fail, operationFactory, sailthru, showFor } from '../shared';
+import { fail, operationFactory, showFor } from '../shared';
 import { callParameters, dateRangeProperties, nameLocator, optional, required, sailthruTime } from './helpers';
+import { sailthru } from './vendor';
 
 const operation = operationFactory(sailthru);
 const show = showFor('stats');

@@ -4,8 +4,9 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { list, listProperties, operationFactory, rawResponseProperty, sailthru, showFor } from '../shared';
+import { list, listProperties, operationFactory, rawResponseProperty, showFor, textProperty } from '../shared';
 import { callParameters, flag, jsonObject, nameLocator, optional, required, type Read } from './helpers';
+import { sailthru } from './vendor';
 
 const operation = operationFactory(sailthru);
 const show = showFor('template');
@@ -109,14 +110,8 @@ export const templateOperations: INodeProperties[] = [
 	},
 ];
 
-const text = (displayName: string, name: string, description?: string, rows?: number): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	...(description ? { description } : {}),
-	...(rows ? { typeOptions: { rows } } : {}),
-});
+const text = (displayName: string, name: string, description?: string, rows?: number) =>
+	textProperty(displayName, name, { description, rows });
 
 export const templateFields: INodeProperties[] = [
 	{

@@ -14,11 +14,11 @@ import {
 	outputModeProperties,
 	outputModeTransform,
 	requireValue,
-	sailthru,
 	showFor,
 } from '../shared';
 import { emptyRecord, hasOwn, setOwn } from '../shared/record';
 import { keyValueJson } from './helpers';
+import { sailthru } from './vendor';
 
 const operation = operationFactory(sailthru);
 

@@ -1,9 +1,10 @@
 import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
-import { customOperationsOf, retryProperty, talkBox, withInputChecks } from '../shared';
+import { customOperationsOf, retryProperty, withInputChecks } from '../shared';
 import { audienceMethods, audienceResources } from './audience';
 import { campaignMethods, campaignResources } from './campaigns';
+import { talkBox } from './vendor';
 
 const resources = [...audienceResources, ...campaignResources].sort((a, b) =>
 	String(a.option.name).localeCompare(String(b.option.name)),

@@ -9,8 +9,8 @@ import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { deliveryKey, repeatWindowProperty, runUnlessRepeated } from '../shared/dedupe';
 import { collectSecrets, redactText } from '../shared/redact';
 import { contentTypeOf, pastedUrlWebhookMethods, receivedPostWebhook, rawBodyOf, refuse } from '../shared/trigger';
-import { talkBox } from '../shared/vendors';
 import { contactFrom, credentialToken, queryToken, tokenMatches, tokenProblem } from './trigger/instant';
+import { talkBox } from './vendor';
 
 export class TalkBoxInstantTrigger implements INodeType {
 	description: HintedNodeTypeDescription = {

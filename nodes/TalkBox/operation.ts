@@ -1,4 +1,5 @@
-import { operationFactory, talkBox } from '../shared';
+import { operationFactory } from '../shared';
+import { talkBox } from './vendor';
 
 /** The shared operation builder, bound to TalkBox's vendor profile. */
 export const operation = operationFactory(talkBox);

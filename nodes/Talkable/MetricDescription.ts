@@ -1,7 +1,7 @@
 /** Metrics: one value, or the value segmented by period, campaign tags, channels or campaign types. */
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { fail, idPath, showFor } from '../shared';
+import { fail, idPath, showFor, textProperty } from '../shared';
 import { isoDate, operation, single, textList, titleCase, type TalkableResource } from './common';
 import { siteSlug } from './siteSlug';
 
@@ -67,14 +67,8 @@ async function metricQuery(this: IExecuteSingleFunctions, options: IHttpRequestO
 	return options;
 }
 
-const listText = (displayName: string, name: string, description: string, placeholder: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	placeholder,
-	description,
-});
+const listText = (displayName: string, name: string, description: string, placeholder: string) =>
+	textProperty(displayName, name, { description, placeholder });
 
 const properties: INodeProperties[] = [
 	{

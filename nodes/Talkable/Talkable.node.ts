@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
-import { customOperationsOf, retryProperty, talkable, withInputChecks } from '../shared';
+import { customOperationsOf, retryProperty, withInputChecks } from '../shared';
 import { assetResource } from './AssetDescription';
 import { campaignResource } from './CampaignDescription';
 import type { TalkableResource } from './common';
@@ -21,6 +21,7 @@ import { siteSlugProperty } from './siteSlug';
 import { trafficSourceResource } from './TrafficSourceDescription';
 import { visitorResource } from './VisitorDescription';
 import { visitorOfferResource } from './VisitorOfferDescription';
+import { talkable } from './vendor';
 
 const resources: TalkableResource[] = [
 	assetResource,

@@ -9,9 +9,17 @@ import {
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { collectSecrets, redactText } from '../shared/redact';
 import { deliveryKey, repeatWindowProperty, runUnlessRepeated } from '../shared/dedupe';
-import { acceptWithoutRun, contentTypeOf, headerValue, pastedUrlWebhookMethods, rawBodyOf, refuse, safeEqual } from '../shared/trigger';
-import { talkable } from '../shared/vendors';
+import {
+	acceptWithoutRun,
+	contentTypeOf,
+	headerValue,
+	pastedUrlWebhookMethods,
+	rawBodyOf,
+	refuse,
+	safeEqual,
+} from '../shared/trigger';
 import { LEGACY_EVENTS, NOT_UNSUBSCRIBED, customAppVerified, parseLegacy } from './trigger/webhook';
+import { talkable } from './vendor';
 
 const EVENT_LABELS: Record<(typeof LEGACY_EVENTS)[number], [string, string]> = {
 	checkUnsubscribe: ['Check Unsubscribe', 'Before every Talkable email: answer whether the person is unsubscribed'],

@@ -12,8 +12,9 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
-import { fail, isEmpty, isoDateTime, list, operationFactory, refusePrototypeKey, talkable, type OutputSpec } from '../shared';
+import { fail, isEmpty, isoDateTime, list, operationFactory, refusePrototypeKey, type OutputSpec } from '../shared';
 import { emptyRecord, setOwn } from '../shared/record';
+import { talkable } from './vendor';
 
 /** The shared operation builder, bound to Talkable's vendor profile. */
 export const operation = operationFactory(talkable);

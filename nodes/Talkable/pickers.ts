@@ -9,8 +9,9 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { talkable, vendorRequest } from '../shared';
+import { vendorRequest } from '../shared';
 import type { TalkableMethods } from './common';
+import { talkable } from './vendor';
 
 async function get(ctx: ILoadOptionsFunctions, url: string, qs: IDataObject = {}): Promise<IDataObject> {
 	const credentials = await ctx.getCredentials(talkable.credentialType);

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { credentialValueWithOverride, talkable } from '../shared';
+import { credentialValueWithOverride } from '../shared';
+import { talkable } from './vendor';
 
 /** site_slug: the credential's, unless the node overrides it (query for GET, body otherwise). */
 export const siteSlug = credentialValueWithOverride({

@@ -6,8 +6,8 @@ import {
 } from 'n8n-workflow';
 
 import { inputError } from './errors';
-import { getPath, readRecords, type ExecutorConfig } from './execute';
-import { isObject } from './params';
+import { readRecords, type OutputConfig } from './output';
+import { getPath, isObject } from './record';
 import { sendWithRetry, type Exchange } from './send';
 
 /**
@@ -44,7 +44,7 @@ interface Group {
 	bytes: number;
 }
 
-type BatchConfig = ExecutorConfig & { batch: BatchSpec };
+type BatchConfig = OutputConfig & { batch: BatchSpec };
 
 /** A copy of `body` with `value` at the dot `path` (objects on the way copied, not shared). */
 function withPath(body: unknown, path: string, value: unknown): IDataObject {

@@ -9,7 +9,8 @@ import type {
 } from 'n8n-workflow';
 
 import type { BatchSpec } from './batch';
-import { createExecutor, deferInputError, type OutputSpec, type PaginationSpec } from './execute';
+import { createExecutor, deferInputError, type PaginationSpec } from './execute';
+import type { OutputSpec } from './output';
 import type { Pace } from './run';
 import { scalarText } from './params';
 import { safeByMethod } from './retry';
@@ -127,6 +128,26 @@ export function operationFactory(vendor: VendorProfile) {
 				},
 			},
 		};
+	};
+}
+
+/**
+ * A text field (default ''), with a description, placeholder and number of rows only when given:
+ * the one factory behind every vendor's optional text fields.
+ */
+export function textProperty(
+	displayName: string,
+	name: string,
+	extra: { description?: string; placeholder?: string; rows?: number } = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		...(extra.description ? { description: extra.description } : {}),
+		...(extra.placeholder ? { placeholder: extra.placeholder } : {}),
+		...(extra.rows ? { typeOptions: { rows: extra.rows } } : {}),
 	};
 }
 

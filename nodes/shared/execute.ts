@@ -10,43 +10,14 @@ import {
 } from 'n8n-workflow';
 
 import { sendBatched, type BatchSpec } from './batch';
-import { errorFields, vendorApiError } from './errors';
-import { isObject, unsendableKeyError } from './params';
+import { errorFields } from './errors';
+import { readRecords, type OutputSpec } from './output';
+import { unsendableKeyError } from './params';
 import { redactText } from './redact';
 import { safeByMethod } from './retry';
 import { runGovernor, runState, type Pace } from './run';
 import { sendWithRetry, type Exchange } from './send';
-import type { VendorProfile, VendorResponse } from './vendors';
-
-/** How a response becomes output items. */
-export interface OutputSpec {
-	/** Dot path, inside the unwrapped payload, to the records (e.g. `person`, `referrals`). */
-	path?: string;
-	/**
-	 * One item per record of a list. Such operations honour `returnAll` / `limit` and the
-	 * `rawResponse` parameter (one item holding the whole response body instead).
-	 */
-	split?: boolean;
-	/** The item to output when the vendor answers 2xx with an empty body (else that is an error). */
-	emptyBody?: IDataObject;
-	/** The vendor answers 2xx with bare text (not JSON): output it as `{ [textBody]: text }`. */
-	textBody?: string;
-	/**
-	 * Reshape the records of one response (e.g. an object keyed by ID into one record per entry,
-	 * or an empty-body success into a descriptive item). Runs before Return All / Limit.
-	 */
-	transform?: (this: IExecuteSingleFunctions, records: IDataObject[]) => IDataObject[];
-	/**
-	 * Runs after the request succeeded (and after `transform`), e.g. to wait for a job: `send`
-	 * sends another request through the same retry, governor and error path and resolves to the
-	 * unwrapped success payload. Returns the records to output.
-	 */
-	followUp?: (
-		this: IExecuteSingleFunctions,
-		records: IDataObject[],
-		send: (options: IHttpRequestOptions) => Promise<unknown>,
-	) => Promise<IDataObject[]>;
-}
+import type { VendorProfile } from './vendors';
 
 /** How a list is paged. Page size and position go into the query string. */
 export interface PaginationSpec {
@@ -96,18 +67,6 @@ function takeDeferred(options: IHttpRequestOptions): Error | undefined {
 	return (options as WithDeferred)[DEFERRED_ERROR];
 }
 
-export function getPath(value: unknown, path: string | undefined): unknown {
-	if (!path) return value;
-	let current = value;
-	for (const key of path.split('.')) {
-		if (!isObject(current)) return undefined;
-		current = current[key];
-	}
-	return current;
-}
-
-export const toItemJson = (record: unknown): IDataObject => (isObject(record) ? record : { value: record as string });
-
 /**
  * Most records one input item may output. n8n's declarative routing adds each item's results
  * with `push(...results)`, which overflows the call stack at about 120,000 records: stop well
@@ -123,35 +82,6 @@ export const MAX_RECORDS_PER_ITEM = 100_000;
  */
 export const MAX_RECORDS_PAGED = 1_000_000;
 export const MAX_PAGES_PER_ITEM = 10_000;
-
-/** Check a final response and turn it into records (or the raw body). */
-export function readRecords(
-	ctx: IExecuteSingleFunctions,
-	config: Pick<ExecutorConfig, 'vendor' | 'output'>,
-	response: VendorResponse,
-	raw: boolean,
-	secrets: readonly string[],
-): IDataObject[] {
-	const { vendor } = config;
-	const fail = () => vendorApiError(ctx.getNode(), { vendor, response, itemIndex: ctx.getItemIndex(), secrets });
-	const { statusCode, body } = response;
-	const output = config.output ?? {};
-	if (statusCode < 200 || statusCode >= 300 || vendor.readError(response)) throw fail();
-	let records: IDataObject[];
-	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) {
-		if (!output.emptyBody) throw fail();
-		records = [{ ...output.emptyBody }];
-	} else if (typeof body === 'string') {
-		if (!output.textBody) throw fail();
-		records = [{ [output.textBody]: body.trim() }];
-	} else if (raw) {
-		return [toItemJson(body)];
-	} else {
-		const payload = getPath(vendor.unwrap(body), output.path);
-		records = Array.isArray(payload) ? payload.map(toItemJson) : payload === undefined ? [] : [toItemJson(payload)];
-	}
-	return output.transform ? output.transform.call(ctx, records) : records;
-}
 
 /** A cheap fingerprint of a page: a server that ignores the paging parameter repeats it. */
 function pageFingerprint(records: IDataObject[]): string {

@@ -1,6 +1,7 @@
 export * from './describe';
 export * from './errors';
 export * from './execute';
+export * from './output';
 export * from './redact';
 export * from './retry';
 export * from './validate';

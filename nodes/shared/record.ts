@@ -100,3 +100,14 @@ export function setPath(target: IDataObject, path: string, value: unknown, dotte
 	}
 	current[keys[keys.length - 1]] = value as IDataObject[string];
 }
+
+/** The value at a dotted path (`a.b.c`) of `value`, undefined when a step is not an object. */
+export function getPath(value: unknown, path: string | undefined): unknown {
+	if (!path) return value;
+	let current = value;
+	for (const key of path.split('.')) {
+		if (!isObject(current)) return undefined;
+		current = current[key];
+	}
+	return current;
+}

@@ -17,10 +17,9 @@ import {
 	type PreSendAction,
 } from 'n8n-workflow';
 
-import { getPath } from './execute';
 import { FOR_N8N, resolveLocally } from './jsonPath';
 import { pause } from './pause';
-import { isObject, setOwn, setPath } from './record';
+import { getPath, isObject, setOwn, setPath } from './record';
 
 /**
  * Our operations run as the node's `customOperations`: the same declarative description, the

@@ -6,9 +6,10 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { fail, operationFactory, personaClick, showFor } from '../../shared';
+import { fail, operationFactory, showFor } from '../../shared';
 import { checkedIdentifier, type IdentifierKey } from '../checks';
 import { bodyOf, successOutput } from '../common';
+import { personaClick } from '../vendor';
 
 const operation = operationFactory(personaClick);
 

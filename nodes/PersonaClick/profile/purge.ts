@@ -1,8 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { operationFactory, personaClick, showFor } from '../../shared';
+import { operationFactory, showFor } from '../../shared';
 import { identifierFrom } from '../checks';
 import { ALL_IDENTIFIERS, identifierProperties, successOutput } from '../common';
+import { personaClick } from '../vendor';
 
 const operation = operationFactory(personaClick);
 const show = showFor('profile')(['purge']);

@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { fail, isEmpty, operationFactory, personaClick, showFor } from '../../shared';
+import { fail, isEmpty, operationFactory, showFor, textProperty } from '../../shared';
 import { identifierFrom, type IdentifierKey } from '../checks';
 import {
 	ALL_IDENTIFIERS,
@@ -18,6 +18,7 @@ import {
 	wholeNumber,
 	ymd,
 } from '../common';
+import { personaClick } from '../vendor';
 
 const operation = operationFactory(personaClick);
 const show = showFor('profile')(['upsert']);
@@ -133,14 +134,8 @@ export const upsertOperation: INodePropertyOptions = operation({
 	retrySafe: true,
 });
 
-const text = (displayName: string, name: string, description: string, placeholder?: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	description,
-	...(placeholder ? { placeholder } : {}),
-});
+const text = (displayName: string, name: string, description: string, placeholder?: string) =>
+	textProperty(displayName, name, { description, placeholder });
 
 export const upsertFields: INodeProperties[] = [
 	...identifierProperties(show, ALL_IDENTIFIERS, 'the profile (created when no profile has it)'),

@@ -1,7 +1,7 @@
 /** Blast fields shared by create and update: the optional settings collection and its reader. */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { list } from '../../shared';
+import { list, textProperty } from '../../shared';
 import { flag, jsonObject, optional, sailthruTime } from '../helpers';
 
 const TEXT = ['replyto', 'report_email', 'suppress_list', 'email_hour_range', 'abtest', 'data_feed_url', 'setup'];
@@ -35,14 +35,8 @@ export function blastMessageFields(ctx: IExecuteSingleFunctions, fields: IDataOb
 	return result;
 }
 
-const text = (displayName: string, name: string, description: string, rows?: number): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	description,
-	...(rows ? { typeOptions: { rows } } : {}),
-});
+const text = (displayName: string, name: string, description: string, rows?: number) =>
+	textProperty(displayName, name, { description, rows });
 
 export const blastOptionFields: INodeProperties[] = [
 	text('A/B Test', 'abtest', 'Name of the A/B test this blast belongs to'),

@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { emailList, fail } from '../../shared';
-import { sailthruJson } from '../../shared/sailthruSignature';
+import { sailthruJson } from '../signature';
 import { buildMultipart, multipartContentType, newBoundary } from '../multipart';
 import { compact, jsonObject, optional, reader, required, sailthruTime, type Read } from '../helpers';
 

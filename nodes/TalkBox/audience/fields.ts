@@ -12,8 +12,9 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
-import { isObject, listSearch, talkBox, vendorRequest } from '../../shared';
+import { isObject, listSearch, vendorRequest } from '../../shared';
 import { hasOwn, recordFrom } from '../../shared/record';
+import { talkBox } from '../vendor';
 
 /** One TalkBox field as n8n sees it. */
 export interface TalkBoxField {

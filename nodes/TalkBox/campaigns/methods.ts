@@ -1,9 +1,10 @@
 /** Pickers of the campaign resources (listSearch for resource locators, loadOptions for fields). */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { listSearch, talkBox, vendorRequest } from '../../shared';
+import { listSearch, vendorRequest } from '../../shared';
 import { fieldRecords } from '../audience/fields';
 import type { TalkBoxMethods } from '../types';
+import { talkBox } from '../vendor';
 
 /** Contact fields from `GET /fields` (one record per field), optionally of some types. */
 async function loadFields(ctx: ILoadOptionsFunctions, types?: string[]): Promise<INodePropertyOptions[]> {

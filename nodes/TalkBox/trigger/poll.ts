@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import { isoInstant, noDataError, pollState, serverTime, triggerRequest } from '../../shared/trigger';
-import { talkBox } from '../../shared/vendors';
 import { TALKBOX_EVENTS, timeOf, type EventSource } from './sources';
+import { talkBox } from '../vendor';
 
 export const PAGE_SIZE = 100;
 /** Each poll reads from `since` minus this, so records stamped late or by a skewed clock are not missed. */

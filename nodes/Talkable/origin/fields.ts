@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { fail, isoDateTime, isPlausibleEmail, setBodyPath } from '../../shared';
+import { fail, isoDateTime, isPlausibleEmail, setBodyPath, textProperty } from '../../shared';
 import { optional, pairs, propertyPairs, put, textList } from '../common';
 import { CURRENCIES } from './currencies';
 
@@ -32,14 +32,8 @@ const shownFor = (kinds: OriginKind[], property: Omit<INodeProperties, 'displayO
 const ALL: OriginKind[] = ['Purchase', 'Event', 'AffiliateMember'];
 const COMMERCE: OriginKind[] = ['Purchase', 'Event'];
 
-const text = (displayName: string, name: string, description?: string, placeholder?: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	...(description ? { description } : {}),
-	...(placeholder ? { placeholder } : {}),
-});
+const text = (displayName: string, name: string, description?: string, placeholder?: string) =>
+	textProperty(displayName, name, { description, placeholder });
 
 /** Optional fields of every origin (the OpenAPI's names, camel-cased). */
 const commonOptions: INodeProperties[] = [

@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { boundaryOf, buildMultipart, multipartContentType, parseMultipart } from '../Sailthru/multipart';
-import { hasOwn, setOwn } from './record';
+import { hasOwn, setOwn } from '../shared/record';
+import { boundaryOf, buildMultipart, multipartContentType, parseMultipart } from './multipart';
 
 /**
  * Sailthru's request signing, as its official API clients do it.
