@@ -1,5 +1,18 @@
 'use strict';
 /**
+ * Execution summaries with each id once: where n8n listed one twice (running, then finished: see
+ * `N8n.executions`), the entry that is not new or running, in the first one's place.
+ */
+function uniqueExecutions(results) {
+	const byId = new Map();
+	for (const summary of results) {
+		const known = byId.get(String(summary.id));
+		if (!known || ['new', 'running'].includes(known.status)) byId.set(String(summary.id), summary);
+	}
+	return [...byId.values()];
+}
+
+/**
  * Drive a real n8n install: CLI commands (import, execute), the server (`n8n start`, polled on
  * /healthz), the owner account and the REST endpoints the tests use. One `N8n` object is one
  * n8n user folder (SQLite database, encryption key, installed community packages) run by one
@@ -270,12 +283,18 @@ class N8n {
 		return data;
 	}
 
-	/** GET /rest/executions for one workflow: { count, results } (results newest first, as summaries). */
+	/**
+	 * GET /rest/executions for one workflow: { count, results } (results newest first, as
+	 * summaries), each execution once. n8n lists the running ones and the finished ones with two
+	 * queries run side by side (ExecutionService.findLatestCurrentAndCompleted): one that finishes
+	 * between them is in both, listed twice. Its finished entry is kept.
+	 */
 	async executions(workflowId, limit = 250) {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const response = await this.get(`/rest/executions?filter=${filter}&limit=${limit}`);
 		if (response.status !== 200) throw new Error(`GET /rest/executions: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
-		return response.body.data;
+		const data = response.body.data;
+		return Array.isArray(data) ? { count: data.length, results: uniqueExecutions(data) } : { ...data, results: uniqueExecutions(data.results) };
 	}
 
 	/**
@@ -356,4 +375,4 @@ function randomPassword() {
 	return `Sb${crypto.randomBytes(9).toString('base64url')}7x`;
 }
 
-module.exports = { N8n, parseRawOutput, nodeOutput, nodeError, randomPassword, readFrom };
+module.exports = { N8n, parseRawOutput, nodeOutput, nodeError, randomPassword, readFrom, uniqueExecutions };

@@ -30,11 +30,7 @@ const REPEAT_ANSWER = { received: true, ignored: true, reason: 'repeated deliver
 
 /** The workflow's executions (newest first), as n8n's REST API lists them. */
 async function executions(n8n, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const response = await n8n.get(`/rest/executions?filter=${filter}&limit=50`);
-	if (response.status !== 200) throw new Error(`GET /rest/executions answered HTTP ${response.status}`);
-	const data = response.body.data;
-	return Array.isArray(data) ? data : data.results;
+	return (await n8n.executions(workflowId, 50)).results;
 }
 
 /** Wait until every execution of the workflow has finished; returns them. */
