@@ -139,10 +139,14 @@ const throughputUrl = (webhookBase, workflow) => `${webhookBase}/webhook/${workf
 async function warmUp({ webhookBase, workflow, connections, warmupSeconds }) {
 	const url = throughputUrl(webhookBase, workflow);
 	// n8n 2.x may still be registering the webhook just after activation: 404 until it has.
-	let probe = await callWebhook(url);
-	for (const until = Date.now() + 30000; probe.status === 404 && Date.now() < until; probe = await callWebhook(url)) {
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+	const probe = await waitFor(
+		`webhook ${workflow.path} registered`,
+		async () => {
+			const answer = await callWebhook(url);
+			return answer.status === 404 ? undefined : answer;
+		},
+		{ timeoutMs: 30000, intervalMs: 500 },
+	);
 	if (probe.status !== 200) throw new Error(`webhook ${workflow.path} answered HTTP ${probe.status}: ${probe.text.slice(0, 300)}`);
 	if (warmupSeconds > 0) await runAutocannon(url, { connections, seconds: warmupSeconds });
 }

@@ -152,6 +152,20 @@ const sendTalkableWebhook = (url, options = {}) => post(url, talkableWebhookRequ
 const sendTalkBoxWebhook = (url, contact) =>
 	post(url, { headers: { 'content-type': 'application/json' }, body: typeof contact === 'string' ? contact : JSON.stringify(contact) });
 
+/**
+ * A request to a TalkBox API as the TalkBox node sends it (Basic auth, JSON): on the sandbox, a
+ * contact created or changed this way fires the contact webhook as change method `API`.
+ * Resolves to { status, body }.
+ */
+async function talkBoxApiRequest({ baseUrl, username, password }, method, apiPath, body) {
+	const response = await fetch(`${baseUrl}${apiPath}`, {
+		method,
+		headers: { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return { status: response.status, body: await response.json() };
+}
+
 const sendSailthruPostback = (url, options = {}) =>
 	post(url, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: sailthruPostbackBody(options) });
 
@@ -405,6 +419,7 @@ module.exports = {
 	talkableWebhookRequest,
 	sendTalkableWebhook,
 	sendTalkBoxWebhook,
+	talkBoxApiRequest,
 	sailthruPostbackBody,
 	sendSailthruPostback,
 	seedSailthruSend,

@@ -493,14 +493,10 @@ async function talkBoxInstantTrigger({ cluster, sandbox, helpers, results, table
 	await results.check('queue: trigger: a contact created through the TalkBox API is posted to the webhook process → exactly one execution, on a worker, with the contact', async () => {
 		const { state } = sandbox.vendor('talkbox');
 		state.webhook.configure({ url: `${url}?token=${TALKBOX_HOOK_TOKEN}`, methods: ['API'] });
-		const { username, password } = sandbox.credentials('talkbox');
-		const response = await fetch(`${sandbox.url('talkbox')}/contact`, {
-			method: 'POST',
-			headers: { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ email: 'instant.queue@example.com', first_name: 'Queued' }),
-		});
-		const contact = await response.json();
-		if (response.status !== 200) throw new Error(`POST /contact answered HTTP ${response.status} ${JSON.stringify(contact).slice(0, 200)}`);
+		const credential = { ...sandbox.credentials('talkbox'), baseUrl: sandbox.url('talkbox') };
+		const created = await helpers.talkBoxApiRequest(credential, 'POST', '/contact', { email: 'instant.queue@example.com', first_name: 'Queued' });
+		if (created.status !== 200) throw new Error(`POST /contact answered HTTP ${created.status} ${JSON.stringify(created.body).slice(0, 200)}`);
+		const contact = created.body;
 		const [delivery, ...more] = state.webhook.deliveries;
 		if (!delivery || more.length) throw new Error(`the sandbox posted ${state.webhook.deliveries.length} deliveries, expected 1`);
 		await delivery.done;

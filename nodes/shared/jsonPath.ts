@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { hasOwn, isObject, isPrototypeKey } from './record';
+import { hasOwn, isObject, isPlainContainer, isPrototypeKey } from './record';
 
 /**
  * The most common expression in a workflow only reads a field of the input item:
@@ -18,17 +18,17 @@ import { hasOwn, isObject, isPrototypeKey } from './record';
  * gives its own value or its own error.
  */
 
-/** `$json` followed by at least one step, inside `={{ … }}`; group 1: the steps. */
-const WHOLE = /^=\{\{\s*\$json((?:\s*(?:\.[A-Za-z_$][\w$]*|\[\s*(?:"[^"\\]*"|'[^'\\]*'|\d+)\s*\]))+)\s*\}\}$/;
+/** `={{ $json… }}`; group 1: what follows `$json`, read step by step by STEP. */
+const WHOLE = /^=\{\{\s*\$json(.*?)\s*\}\}$/s;
+/** One step: `.name`, `["key"]`, `['key']` or `[index]` (no escapes, no expressions). */
 const STEP = /\s*(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)'|(\d+))\s*\])/y;
 
-/** The steps of a `$json` path expression, or undefined when the text is anything else. */
+/** The steps of a `$json` path expression (at least one), or undefined when the text is anything else. */
 export function jsonPathOf(expression: string): Array<string | number> | undefined {
-	const whole = WHOLE.exec(expression);
-	if (!whole) return undefined;
+	const path = WHOLE.exec(expression)?.[1];
+	if (!path) return undefined;
 	const steps: Array<string | number> = [];
 	STEP.lastIndex = 0;
-	const path = whole[1];
 	while (STEP.lastIndex < path.length) {
 		const step = STEP.exec(path);
 		if (!step) return undefined;
@@ -51,9 +51,7 @@ function readScalar(json: unknown, steps: Array<string | number>): Scalar | type
 			if (!Array.isArray(current) || step >= current.length) return FOR_N8N;
 			current = current[step];
 		} else {
-			if (!isObject(current) || isPrototypeKey(step) || !hasOwn(current, step)) return FOR_N8N;
-			const prototype = Object.getPrototypeOf(current);
-			if (prototype !== Object.prototype && prototype !== null) return FOR_N8N;
+			if (!isObject(current) || !isPlainContainer(current) || isPrototypeKey(step) || !hasOwn(current, step)) return FOR_N8N;
 			current = current[step];
 		}
 	}
@@ -78,23 +76,15 @@ export function resolveLocally(value: unknown, json: IDataObject | undefined, de
 		return steps ? readScalar(json, steps) : FOR_N8N;
 	}
 	if (typeof value === 'number' || typeof value === 'boolean' || value === null) return value;
-	if (typeof value !== 'object' || depth >= MAX_DEPTH) return FOR_N8N;
-	const prototype = Object.getPrototypeOf(value);
-	if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) return FOR_N8N;
-	const entries = Object.entries(value);
-	const resolved: Array<[string, unknown]> = [];
-	for (const [key, entry] of entries) {
+	if (!isPlainContainer(value) || depth >= MAX_DEPTH) return FOR_N8N;
+	const copy: unknown[] | IDataObject = Array.isArray(value) ? [] : {};
+	for (const [key, entry] of Object.entries(value)) {
+		// n8n builds the copy by assigning keys to a plain object; a `__proto__` key is left to it.
+		if (isPrototypeKey(key)) return FOR_N8N;
 		const local = resolveLocally(entry, json, depth + 1);
 		if (local === FOR_N8N) return FOR_N8N;
-		resolved.push([key, local]);
-	}
-	if (Array.isArray(value)) return resolved.map(([, entry]) => entry);
-	const copy: IDataObject = {};
-	for (const [key, entry] of resolved) {
-		// n8n builds the copy the same way (a plain object, keys assigned); a `__proto__` key is
-		// left to it rather than copied differently.
-		if (isPrototypeKey(key)) return FOR_N8N;
-		copy[key] = entry as IDataObject[string];
+		if (Array.isArray(copy)) copy.push(local);
+		else copy[key] = local as IDataObject[string];
 	}
 	return copy;
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { vendorApiError } from './errors';
 import { getPath, isObject } from './record';
-import type { VendorProfile, VendorResponse } from './vendors';
+import { isVendorSuccess, type VendorProfile, type VendorResponse } from './vendors';
 
 /** How a response becomes output items. */
 export interface OutputSpec {
@@ -52,9 +52,9 @@ export function readRecords(
 ): IDataObject[] {
 	const { vendor } = config;
 	const fail = () => vendorApiError(ctx.getNode(), { vendor, response, itemIndex: ctx.getItemIndex(), secrets });
-	const { statusCode, body } = response;
+	const { body } = response;
 	const output = config.output ?? {};
-	if (statusCode < 200 || statusCode >= 300 || vendor.readError(response)) throw fail();
+	if (!isVendorSuccess(vendor, response)) throw fail();
 	let records: IDataObject[];
 	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) {
 		if (!output.emptyBody) throw fail();

@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { inputError } from './errors';
-import { isObject, isPrototypeKey } from './record';
+import { isObject, isPlainContainer, isPrototypeKey } from './record';
 
 /** Display options for some operations of one resource: `showFor('tag')(['get'])`. */
 export const showFor =
@@ -88,10 +88,6 @@ const unsendableName = (key: string) =>
 export function refusePrototypeKey(ctx: IExecuteSingleFunctions, label: string, key: string): void {
 	if (isPrototypeKey(key)) fail(ctx, label, unsendableName(key));
 }
-
-const isPlainContainer = (value: unknown): value is object =>
-	Array.isArray(value) ||
-	(value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value)));
 
 /**
  * The input error for the first key, at any depth of a request's body or query (a JSON value

@@ -17,6 +17,11 @@ export const isPrototypeKey = (key: string): boolean => PROTOTYPE_KEYS.has(key);
 export const isObject = (value: unknown): value is IDataObject =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/** An array, or an object made as data (`{}`, JSON, a null-prototype record): not a Date, class instance or Buffer. */
+export const isPlainContainer = (value: unknown): value is object =>
+	Array.isArray(value) ||
+	(value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+
 /** An empty record with no prototype: any key written to it is an own data property. */
 export const emptyRecord = <T = IDataObject>(): T => Object.create(null) as T;
 

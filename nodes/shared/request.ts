@@ -10,7 +10,7 @@ import type {
 import { vendorApiError } from './errors';
 import { capDepth } from './record';
 import { collectSecrets } from './redact';
-import type { VendorProfile } from './vendors';
+import { isVendorSuccess, type VendorProfile } from './vendors';
 
 /**
  * One request outside the routing engine (pickers, resource mappers): the credential's baseUrl
@@ -33,7 +33,7 @@ export async function vendorRequest(
 		ignoreHttpStatusErrors: true,
 	})) as IN8nHttpFullResponse;
 	const response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: capDepth(full.body) };
-	if (response.statusCode < 200 || response.statusCode >= 300 || vendor.readError(response) || typeof full.body === 'string') {
+	if (!isVendorSuccess(vendor, response) || typeof full.body === 'string') {
 		throw vendorApiError(ctx.getNode(), { vendor, response, itemIndex: 0, secrets });
 	}
 	return vendor.unwrap(response.body);

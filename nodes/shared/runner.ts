@@ -19,7 +19,7 @@ import {
 
 import { FOR_N8N, resolveLocally } from './jsonPath';
 import { pause } from './pause';
-import { getPath, isObject, setOwn, setPath } from './record';
+import { getPath, isObject, isPlainContainer, setOwn, setPath } from './record';
 
 /**
  * Our operations run as the node's `customOperations`: the same declarative description, the
@@ -166,17 +166,13 @@ function planOf(description: INodeTypeDescription, node: INode, transport: Plan[
 	return plan;
 }
 
-const isPlain = (value: unknown): value is object =>
-	Array.isArray(value) ||
-	(value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value)));
-
 /**
  * A copy of a parameter's value for one more reader: its plain objects and arrays are new
  * (walked without recursion, a cycle kept as a cycle); anything else (a DateTime, a Date, a
  * Buffer) is handed out as it is, as n8n itself does.
  */
 export function copyValue<T>(value: T): T {
-	if (!isPlain(value)) return value;
+	if (!isPlainContainer(value)) return value;
 	const copies = new Map<object, object>();
 	const copyOf = (source: object) => {
 		let copy = copies.get(source);
@@ -192,7 +188,7 @@ export function copyValue<T>(value: T): T {
 	for (let source = pending.pop(); source; source = pending.pop()) {
 		const target = copies.get(source)!;
 		for (const [key, entry] of Object.entries(source)) {
-			const copy = isPlain(entry) ? copyOf(entry) : entry;
+			const copy = isPlainContainer(entry) ? copyOf(entry) : entry;
 			if (Array.isArray(target)) target[Number(key)] = copy;
 			else setOwn(target, key, copy);
 		}

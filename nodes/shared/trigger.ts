@@ -14,7 +14,7 @@ import {
 import { vendorApiError } from './errors';
 import { capDepth } from './record';
 import { collectSecrets } from './redact';
-import type { VendorProfile } from './vendors';
+import { isVendorSuccess, type VendorProfile } from './vendors';
 
 /**
  * Helpers shared by the trigger nodes (webhook verification answers, polling requests and
@@ -152,12 +152,7 @@ export async function triggerRequest(
 		});
 	}
 	const response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: capDepth(full.body) };
-	if (
-		response.statusCode < 200 ||
-		response.statusCode >= 300 ||
-		vendor.readError(response) ||
-		typeof full.body === 'string'
-	) {
+	if (!isVendorSuccess(vendor, response) || typeof full.body === 'string') {
 		throw vendorApiError(ctx.getNode(), { vendor, response, itemIndex: 0, secrets });
 	}
 	return { body: vendor.unwrap(response.body), headers: response.headers };

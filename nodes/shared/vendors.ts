@@ -56,6 +56,10 @@ export interface VendorProfile {
 /** Whether an HTTP status is a success (2xx). */
 export const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
+/** Whether a response is a success by the vendor's rules: a 2xx that carries no error envelope. */
+export const isVendorSuccess = (vendor: VendorProfile, response: VendorResponse): boolean =>
+	isSuccess(response.statusCode) && !vendor.readError(response);
+
 /** A response header by name, in any case (undefined when absent). */
 export const responseHeader = (response: VendorResponse, name: string): unknown => {
 	const key = Object.keys(response.headers).find((k) => k.toLowerCase() === name);

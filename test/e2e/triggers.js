@@ -274,20 +274,7 @@ async function talkBoxInstantChecks({ n8n, sandbox, results, label }) {
 	const fs = require('node:fs');
 	const { readFrom } = require('../../scripts/lib/n8n');
 	const talkbox = pkg.sandboxCredential(pkg.VENDORS.find((v) => v.node === 'talkBox'), sandbox.origin);
-	/** A request to the sandbox's TalkBox API, as the TalkBox node makes it. */
-	const talkBoxApi = async (method, apiPath, body) => {
-		const auth = Buffer.from(`${talkbox.data.username}:${talkbox.data.password}`).toString('base64');
-		const response = await fetch(`${talkbox.data.baseUrl}${apiPath}`, {
-			method,
-			headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		return { status: response.status, body: await response.json() };
-	};
-	const adminWebhook = async (config) => {
-		const response = await fetch(`${sandbox.origin}/_sandbox/talkbox/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) });
-		assert.equal(response.status, 200, `POST /_sandbox/talkbox/webhook answered ${response.status}: ${await response.text()}`);
-	};
+	const talkBoxApi = (method, apiPath, body) => triggers.talkBoxApiRequest(talkbox.data, method, apiPath, body);
 	const { webhook } = sandbox.vendor('talkbox').state;
 
 	await results.check(`${label}: TalkBox Instant Trigger: contacts created and changed through the TalkBox API → TalkBox posts each → one execution each with the whole contact; a wrong or missing token → 401 and none`, async () => {
@@ -322,7 +309,7 @@ async function talkBoxInstantChecks({ n8n, sandbox, results, label }) {
 		assert.deepEqual([missing.status, missing.body], [401, { error: 'Unauthorized' }]);
 
 		try {
-			await adminWebhook({ url: `${url}?token=${token}`, methods: ['API'] });
+			webhook.configure({ url: `${url}?token=${token}`, methods: ['API'] });
 			const email = `instant.${label}@example.com`;
 			const created = await talkBoxApi('POST', '/contact', { email, first_name: 'Instant' });
 			assert.equal(created.status, 200, `POST /contact answered ${created.status}: ${JSON.stringify(created.body)}`);
@@ -349,7 +336,7 @@ async function talkBoxInstantChecks({ n8n, sandbox, results, label }) {
 			assert.deepEqual(outputs, [[created.body], [changed.body]], `executions: ${list.length}`);
 			assert.equal(changed.body.first_name, 'Instant', 'the whole contact, not a diff');
 		} finally {
-			await adminWebhook({ url: null });
+			webhook.configure({ url: null });
 		}
 		await n8n.syncLog();
 		const logged = readFrom(n8n.logFile, logFrom);
