@@ -21,7 +21,9 @@
  * the browser suite's steps. --queue: only the queue-mode suite (scripts/e2e-queue.js: PostgreSQL,
  * Redis, n8n main + webhook + 2 workers), on each line given by --runtime (default both, n8n 1.x
  * then 2.x: `--queue --runtime=n8n-2` runs it on 2.x alone); it also runs on both lines after the
- * runtime suites when no --runtime is given (--no-queue skips it). Prints phase timings and a last line "N passed, N failed"; exits
+ * runtime suites when no --runtime is given (--no-queue skips it). --packages: after each line's
+ * suite, each single-vendor package (npm run pack:all) is installed alone in its own n8n home on
+ * that line (test/e2e/packages.js); --packages-only: only those (not yet part of the default run). Prints phase timings and a last line "N passed, N failed"; exits
  * non-zero on any failure. Logs: .runtime/logs/; screenshots: test-artifacts/.
  */
 const fs = require('node:fs');
@@ -35,21 +37,26 @@ const { presentExamples, ourNodes } = require('./lib/workflows');
 const { startSandbox } = require('../sandbox');
 const { VENDOR_CHECKS, EXAMPLE_CHECKS } = require('../test/e2e/checks');
 const secrets = require('../test/e2e/secrets');
+const { packAll } = require('./lib/packages');
+const { vendorPackageSuite } = require('../test/e2e/packages');
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
 function parseArgs(argv) {
-	const options = { runtimes: [], browser: true, browserOn: ['n8n-1', 'n8n-2'] };
+	const options = { runtimes: [], browser: true, browserOn: ['n8n-1', 'n8n-2'], packages: false };
 	for (const arg of argv) {
 		const [key, value] = arg.replace(/^--/, '').split('=');
 		if (key === 'runtime') options.runtimes.push(...value.split(','));
 		else if (key === 'no-browser') options.browser = false;
+		else if (key === 'packages') options.packages = true;
+		else if (key === 'packages-only') options.packages = 'only';
 		else if (key === 'browser-on') options.browserOn = value.split(',');
 		else if (key === 'load' && ['package', 'custom'].includes(value)) options.load = value;
 		else if (key === 'queue' || key === 'no-queue') options.queue = key === 'queue' ? 'only' : false;
 		else throw new Error(`unknown option ${arg}`);
 	}
-	if (options.queue === undefined) options.queue = options.runtimes.length === 0 ? 'after' : false;
+	if (options.queue === undefined) options.queue = options.runtimes.length === 0 && options.packages !== 'only' ? 'after' : false;
+	if (options.packages === 'only') options.browser = false;
 	if (options.queue === 'only') options.browser = false;
 	if (options.runtimes.length === 0) options.runtimes = ['n8n-1', 'n8n-2'];
 	return options;
@@ -343,10 +350,13 @@ async function main() {
 		}),
 	);
 	let tarball;
-	await results.check('npm run build + npm pack', () =>
-		timer.phase('build + pack package', async () => {
+	let vendorPackages = [];
+	await results.check('npm run build + npm run pack:all (five packages)', () =>
+		timer.phase('build + pack packages', async () => {
 			await pkg.build();
-			tarball = await pkg.pack();
+			const [allInOne, ...single] = await packAll();
+			tarball = allInOne.tarball;
+			vendorPackages = single;
 		}),
 	);
 	await installing;
@@ -366,8 +376,14 @@ async function main() {
 				const installName = installs.find((i) => i.name.startsWith(`install ${runtime.name}`)).name;
 				if (!installState[installName]) continue;
 				if (options.browser && !installState['install chromium (apt)']) options.browserOn = [];
-				await engineCounts({ runtime, results, timer });
-				await runtimeSuite({ runtime, tarball, sandbox, planned, discovered, results, timer, options });
+				if (options.packages !== 'only') {
+					await engineCounts({ runtime, results, timer });
+					await runtimeSuite({ runtime, tarball, sandbox, planned, discovered, results, timer, options });
+				}
+				// Each single-vendor package alone, in its own n8n home on this line.
+				for (const vendorPackage of options.packages ? vendorPackages : []) {
+					await vendorPackageSuite({ runtime, vendorPackage, sandbox, results, timer });
+				}
 			}
 			// Queue mode on each selected line in turn (one cluster at a time: two would share 2 cores).
 			for (const runtime of options.queue && installState['install redis + postgresql (apt)'] ? selected : []) {

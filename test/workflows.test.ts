@@ -169,12 +169,18 @@ describe('GitHub Actions workflows', () => {
 		const [major, minor, patch] = npmUpgrade!.slice(1).map(Number);
 		expect(major * 1e6 + minor * 1e3 + patch).toBeGreaterThanOrEqual(11 * 1e6 + 5 * 1e3 + 1);
 		expect(at(/^npm ci\b/)).toBeGreaterThan(at(/npm install -g npm@/));
-		expect(at(/^npm run build$/)).toBeGreaterThan(at(/^npm ci\b/));
-		const publishCommand = commands[commands.length - 1];
-		expect(at(/^npm publish\b/)).toBe(commands.length - 1);
+		// The five packages (npm run pack:all): the all-in-one from the repository (its
+		// prepublishOnly guard runs), then the four vendor tarballs after the same guard.
+		expect(at(/^npm run pack:all$/)).toBeGreaterThan(at(/^npm ci\b/));
+		const publishCommand = commands[at(/^npm publish\b/)];
+		expect(at(/^npm publish\b/)).toBe(commands.length - 2);
 		expect(publishCommand.split(/\s+/)).toEqual(
 			expect.arrayContaining(['npm', 'publish', '--provenance', '--access', 'public', '--ignore-scripts=false']),
 		);
+		const vendors = commands[commands.length - 1];
+		expect(vendors.split('\n')[0]).toBe('node scripts/prepublish-guard.js');
+		for (const name of ['talkable', 'talkbox', 'sailthru', 'personaclick']) expect(vendors).toContain(`.packages/n8n-nodes-${name}-*.tgz`);
+		expect(vendors).toContain('npm publish "$tarball" --provenance --access public');
 		// Trusted publishing: no long-lived token anywhere.
 		const code = read('.github/workflows/release.yml')
 			.split('\n')

@@ -42,9 +42,12 @@ class N8n {
 	 * @param {'package'|'custom'} [options.load] how n8n gets our nodes: 'package' = the packed
 	 *   tarball installed as a community package (node types `n8n-nodes-engagement.<name>`),
 	 *   'custom' = N8N_CUSTOM_EXTENSIONS pointing at dist/ (node types `CUSTOM.<name>`)
+	 * @param {string} [options.packageName] the installed package's name (default n8n-nodes-engagement;
+	 *   a vendor package such as n8n-nodes-talkable gives node types `n8n-nodes-talkable.<name>`)
 	 */
 	constructor(options) {
 		this.load = 'package';
+		this.packageName = PACKAGE;
 		Object.assign(this, options);
 		this.baseUrl = `http://127.0.0.1:${this.port}`;
 		this.cookie = undefined;
@@ -122,7 +125,7 @@ class N8n {
 
 	/** The node type a workflow uses for one of our nodes, given how the package is loaded. */
 	nodeType(name) {
-		return this.load === 'custom' ? `CUSTOM.${name}` : `${PACKAGE}.${name}`;
+		return this.load === 'custom' ? `CUSTOM.${name}` : `${this.packageName}.${name}`;
 	}
 
 	/** `n8n import:workflow` of a list of workflows (written with package node types). */

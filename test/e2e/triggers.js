@@ -345,4 +345,4 @@ async function talkBoxInstantChecks({ n8n, sandbox, results, label }) {
 	});
 }
 
-module.exports = { runTriggerChecks };
+module.exports = { runTriggerChecks, executions, settled, runData, outputOf, createActive };
