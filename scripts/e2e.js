@@ -21,9 +21,10 @@
  * the browser suite's steps. --queue: only the queue-mode suite (scripts/e2e-queue.js: PostgreSQL,
  * Redis, n8n main + webhook + 2 workers), on each line given by --runtime (default both, n8n 1.x
  * then 2.x: `--queue --runtime=n8n-2` runs it on 2.x alone); it also runs on both lines after the
- * runtime suites when no --runtime is given (--no-queue skips it). --packages: after each line's
- * suite, each single-vendor package (npm run pack:all) is installed alone in its own n8n home on
- * that line (test/e2e/packages.js); --packages-only: only those (not yet part of the default run). Prints phase timings and a last line "N passed, N failed"; exits
+ * runtime suites when no --runtime is given (--no-queue skips it). After each line's suite, each
+ * single-vendor package (npm run pack:all) is installed alone in its own n8n home on that line
+ * (test/e2e/packages.js; --no-packages skips it, --packages-only runs only that). Prints phase
+ * timings and a last line "N passed, N failed"; exits
  * non-zero on any failure. Logs: .runtime/logs/; screenshots: test-artifacts/.
  */
 const fs = require('node:fs');
@@ -43,12 +44,12 @@ const { vendorPackageSuite } = require('../test/e2e/packages');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
 function parseArgs(argv) {
-	const options = { runtimes: [], browser: true, browserOn: ['n8n-1', 'n8n-2'], packages: false };
+	const options = { runtimes: [], browser: true, browserOn: ['n8n-1', 'n8n-2'], packages: true };
 	for (const arg of argv) {
 		const [key, value] = arg.replace(/^--/, '').split('=');
 		if (key === 'runtime') options.runtimes.push(...value.split(','));
 		else if (key === 'no-browser') options.browser = false;
-		else if (key === 'packages') options.packages = true;
+		else if (key === 'packages' || key === 'no-packages') options.packages = key === 'packages';
 		else if (key === 'packages-only') options.packages = 'only';
 		else if (key === 'browser-on') options.browserOn = value.split(',');
 		else if (key === 'load' && ['package', 'custom'].includes(value)) options.load = value;

@@ -128,11 +128,12 @@ async function vendorPackageSuite({ runtime, vendorPackage, sandbox, results, ti
 }
 
 async function packageChecks({ n8n, row, label, nodeNames, credential, sandbox, results }) {
-	await results.check(`${label}: n8n loads its ${nodeNames.length} nodes and its credential, nothing of another vendor`, async () => {
+	await results.check(`${label}: n8n loads its ${nodeNames.length} nodes (and the action node's AI Agent tool) and its credential, nothing of another vendor`, async () => {
 		const types = await n8n.get('/types/nodes.json');
 		const names = (Array.isArray(types.body) ? types.body : []).map((t) => t.name);
 		const ours = names.filter((name) => name.startsWith(`${n8n.packageName}.`)).sort();
-		assert.deepEqual(ours, nodeNames.map((name) => n8n.nodeType(name)).sort());
+		// n8n adds `<node>Tool` for a node that is usableAsTool: the action node's AI Agent tool.
+		assert.deepEqual(ours, [...nodeNames, `${row.node}Tool`].map((name) => n8n.nodeType(name)).sort());
 		const others = pkg.VENDORS.filter((v) => v.node !== row.node);
 		const foreign = names.filter((name) => others.some((v) => new RegExp(`\\.${v.node}((Instant)?Trigger)?$`).test(name)));
 		assert.deepEqual(foreign, [], 'node types of other vendors are loaded');
@@ -173,6 +174,8 @@ async function packageChecks({ n8n, row, label, nodeNames, credential, sandbox, 
 	const trigger = TRIGGERS[row.node];
 	await results.check(`${label}: ${trigger.type}, active → one event, one execution holding it`, async () => {
 		const webhookId = randomUUID();
+		const changesRead = () => sandbox.requestsFor('personaclick').filter((r) => r.method === 'GET' && r.path === '/subscriptions/changes').length;
+		const readBefore = changesRead();
 		const triggerNode = node(row, credential, { name: 'Trigger', type: `${pkg.PACKAGE}.${trigger.type}`, webhookId, parameters: trigger.parameters || {} });
 		const id = await createActive(n8n, { name: `${row.vendor} trigger`, nodes: [triggerNode], connections: {}, settings: {} });
 		const email = `package.${n8n.runtime.name}@example.com`;
@@ -184,6 +187,9 @@ async function packageChecks({ n8n, row, label, nodeNames, credential, sandbox, 
 				return answer.status === 404 ? undefined : answer;
 			}, { timeoutMs: 60_000 }).then((answer) => assert.equal(answer.status, 200, JSON.stringify(answer.body)));
 		} else {
+			// n8n 2.x runs the activation poll (the baseline: changes before it are not emitted) a
+			// moment after activation answers; the event must come after it.
+			await waitFor('the activation poll', async () => changesRead() > readBefore, { timeoutMs: 60_000 });
 			trigger.poll(sandbox, email);
 		}
 		const [execution, ...others] = await settled(n8n, id, 1, 150_000);
