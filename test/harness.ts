@@ -46,10 +46,10 @@ import { getPath } from '../nodes/shared/record';
 import { collectSecrets } from '../nodes/shared/redact';
 import packageJson from '../package.json';
 import { everythingVisible, startSandbox, type Sandbox } from './helpers';
-import { personaClick } from '../nodes/PersonaClick/vendor';
-import { sailthru } from '../nodes/Sailthru/vendor';
-import { talkable } from '../nodes/Talkable/vendor';
-import { talkBox } from '../nodes/TalkBox/vendor';
+import { personaClick } from '../nodes/PersonaClick/profile';
+import { sailthru } from '../nodes/Sailthru/profile';
+import { talkable } from '../nodes/Talkable/profile';
+import { talkBox } from '../nodes/TalkBox/profile';
 
 /** Load every class that a `dist/...js` path of package.json's n8n section names, from source. */
 function loadFromPackage<T>(distPaths: string[]): T[] {

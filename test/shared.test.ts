@@ -7,10 +7,10 @@ import {
 	retryDelay,
 	retrySettingsFrom,
 } from '../nodes/shared/retry';
-import { sailthru } from '../nodes/Sailthru/vendor';
-import { talkBox } from '../nodes/TalkBox/vendor';
-import { talkable } from '../nodes/Talkable/vendor';
-import { personaClick } from '../nodes/PersonaClick/vendor';
+import { sailthru } from '../nodes/Sailthru/profile';
+import { talkBox } from '../nodes/TalkBox/profile';
+import { talkable } from '../nodes/Talkable/profile';
+import { personaClick } from '../nodes/PersonaClick/profile';
 
 describe('retry policy', () => {
 	const settings = { ...DEFAULT_RETRY, initialDelayMs: 1000, maxWaitMs: 30_000 };

@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPES, NODE_TYPES, useSandbox } from './harness';
 import { runWebhook, visible, type WebhookResult } from './trigger-harness';
-import { talkable } from '../nodes/Talkable/vendor';
+import { talkable } from '../nodes/Talkable/profile';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const triggers = require('../sandbox/triggers');

@@ -11,7 +11,7 @@ import {
 	unixSeconds,
 	wholeNumber,
 } from './common';
-import { personaClick } from './vendor';
+import { personaClick } from './profile';
 
 const operation = operationFactory(personaClick);
 const show = showFor('event')(['create']);

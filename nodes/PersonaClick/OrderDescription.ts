@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationFactory, showFor, textProperty } from '../shared';
 import { successOutput } from './common';
 import { statusOrderToBody, syncOrderToBody, type VALUE_FIELDS } from './order/build';
-import { personaClick } from './vendor';
+import { personaClick } from './profile';
 
 const operation = operationFactory(personaClick);
 const show = showFor('order');

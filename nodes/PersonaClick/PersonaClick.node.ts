@@ -7,7 +7,7 @@ import { orderFields, orderOperations } from './OrderDescription';
 import { profileFields, profileOperations } from './ProfileDescription';
 import { segmentFields, segmentOperations } from './SegmentDescription';
 import { subscriptionFields, subscriptionOperations } from './SubscriptionDescription';
-import { personaClick } from './vendor';
+import { personaClick } from './profile';
 
 export class PersonaClick implements INodeType {
 	description: HintedNodeTypeDescription = {

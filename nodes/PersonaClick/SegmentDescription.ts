@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { listProperties, operationFactory, showFor } from '../shared';
 import { identifierFrom } from './checks';
 import { ALL_IDENTIFIERS, CONTACT_IDENTIFIERS, identifierProperties, segmentIdToBody, successOutput } from './common';
-import { personaClick } from './vendor';
+import { personaClick } from './profile';
 
 const operation = operationFactory(personaClick);
 const show = showFor('segment');

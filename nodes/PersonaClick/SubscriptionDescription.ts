@@ -4,7 +4,7 @@ import { listProperties, operationFactory, requireEmail, showFor, trimBodyText }
 import { channelFlagsProperty, channelFlagsToBody } from './channelFlags';
 import { identifierFrom, optionalContactFilter, periodToQuery } from './checks';
 import { ALL_IDENTIFIERS, CONTACT_IDENTIFIERS, identifierProperties } from './common';
-import { personaClick } from './vendor';
+import { personaClick } from './profile';
 
 const operation = operationFactory(personaClick);
 

@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { fail, isPlausibleEmail, listProperties, operationFactory, showFor } from '../shared';
 import { blastMessageFields, blastOptionFields, blastOptions } from './blast/options';
 import { callParameters, nameLocator, optional, required, sailthruTime, type Read } from './helpers';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);
 const show = showFor('blast');

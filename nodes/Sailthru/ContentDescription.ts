@@ -17,7 +17,7 @@ import {
 	wholeNumber,
 	type Read,
 } from './helpers';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);
 const show = showFor('content');

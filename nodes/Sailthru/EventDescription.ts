@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { fail, isPlausibleEmail, operationFactory, showFor } from '../shared';
 import { callParameters, keyValueJson, keyValueJsonProperties, required, trimmed } from './helpers';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);
 const show = showFor('event');

@@ -8,7 +8,7 @@ import { operationFactory, showFor } from '../shared';
 import { callParameters, dateRangeProperties, nameLocator, required } from './helpers';
 import { buildJobRequest } from './job/create';
 import { waitForJob } from './job/wait';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);
 const show = showFor('job');

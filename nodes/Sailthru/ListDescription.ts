@@ -6,7 +6,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { listProperties, operationFactory, rawResponseProperty, showFor } from '../shared';
 import { callParameters, flag, jsonObject, nameLocator, optional, required } from './helpers';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);
 const show = showFor('list');

@@ -17,7 +17,7 @@ import {
 	type Read,
 } from './helpers';
 import { itemProperties, itemsParameter } from './purchase/items';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);
 const showPurchase = showFor('purchase');

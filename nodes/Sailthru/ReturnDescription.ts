@@ -4,7 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationFactory, showFor } from '../shared';
 import { callParameters, required, singleEmail } from './helpers';
 import { itemProperties, itemsParameter } from './purchase/items';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);
 

@@ -14,7 +14,7 @@ import { sendFields, sendOperations } from './SendDescription';
 import { statsFields, statsOperations } from './StatsDescription';
 import { templateFields, templateOperations } from './TemplateDescription';
 import { userFields, userOperations } from './UserDescription';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 export class Sailthru implements INodeType {
 	description: HintedNodeTypeDescription = {

@@ -20,7 +20,7 @@ import {
 } from '../shared/trigger';
 import { confirmPostback } from './trigger/confirm';
 import { postbackEvent, postbackFields, verifyPostback } from './trigger/postback';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 const MISSING_SECRET =
 	'The Sailthru credential has no API key or API secret: set both (Sailthru → Settings → API & Integrations)';

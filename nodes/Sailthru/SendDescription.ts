@@ -18,7 +18,7 @@ import {
 	trimmed,
 	type Read,
 } from './helpers';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);
 const show = showFor('send');

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { fail, operationFactory, showFor } from '../shared';
 import { callParameters, dateRangeProperties, nameLocator, optional, required, sailthruTime } from './helpers';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);
 const show = showFor('stats');

@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { list, listProperties, operationFactory, rawResponseProperty, showFor, textProperty } from '../shared';
 import { callParameters, flag, jsonObject, nameLocator, optional, required, type Read } from './helpers';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);
 const show = showFor('template');

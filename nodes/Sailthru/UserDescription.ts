@@ -18,7 +18,7 @@ import {
 } from '../shared';
 import { emptyRecord, hasOwn, setOwn } from '../shared/record';
 import { keyValueJson } from './helpers';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);
 

@@ -2,7 +2,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { vendorRequest } from '../shared';
-import { sailthru } from './vendor';
+import { sailthru } from './profile';
 
 const BLAST_STATUSES = ['scheduled', 'created', 'sending', 'sent'];
 const BLASTS_PER_STATUS = 100;

@@ -4,7 +4,7 @@ import type { HintedNodeTypeDescription } from '../shared/builderHint';
 import { customOperationsOf, retryProperty, withInputChecks } from '../shared';
 import { audienceMethods, audienceResources } from './audience';
 import { campaignMethods, campaignResources } from './campaigns';
-import { talkBox } from './vendor';
+import { talkBox } from './profile';
 
 const resources = [...audienceResources, ...campaignResources].sort((a, b) =>
 	String(a.option.name).localeCompare(String(b.option.name)),

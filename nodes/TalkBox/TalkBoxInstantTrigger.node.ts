@@ -10,7 +10,7 @@ import { deliveryKey, repeatWindowProperty, runUnlessRepeated } from '../shared/
 import { collectSecrets, redactText } from '../shared/redact';
 import { contentTypeOf, pastedUrlWebhookMethods, receivedPostWebhook, rawBodyOf, refuse } from '../shared/trigger';
 import { contactFrom, credentialToken, queryToken, tokenMatches, tokenProblem } from './trigger/instant';
-import { talkBox } from './vendor';
+import { talkBox } from './profile';
 
 export class TalkBoxInstantTrigger implements INodeType {
 	description: HintedNodeTypeDescription = {

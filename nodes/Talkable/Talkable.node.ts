@@ -21,7 +21,7 @@ import { siteSlugProperty } from './siteSlug';
 import { trafficSourceResource } from './TrafficSourceDescription';
 import { visitorResource } from './VisitorDescription';
 import { visitorOfferResource } from './VisitorOfferDescription';
-import { talkable } from './vendor';
+import { talkable } from './profile';
 
 const resources: TalkableResource[] = [
 	assetResource,

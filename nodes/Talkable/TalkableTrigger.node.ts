@@ -19,7 +19,7 @@ import {
 	safeEqual,
 } from '../shared/trigger';
 import { LEGACY_EVENTS, NOT_UNSUBSCRIBED, customAppVerified, parseLegacy } from './trigger/webhook';
-import { talkable } from './vendor';
+import { talkable } from './profile';
 
 const EVENT_LABELS: Record<(typeof LEGACY_EVENTS)[number], [string, string]> = {
 	checkUnsubscribe: ['Check Unsubscribe', 'Before every Talkable email: answer whether the person is unsubscribed'],

@@ -14,7 +14,7 @@ import type {
 
 import { fail, isEmpty, isoDateTime, list, operationFactory, refusePrototypeKey, type OutputSpec } from '../shared';
 import { emptyRecord, setOwn } from '../shared/record';
-import { talkable } from './vendor';
+import { talkable } from './profile';
 
 /** The shared operation builder, bound to Talkable's vendor profile. */
 export const operation = operationFactory(talkable);

@@ -11,7 +11,7 @@ import type {
 
 import { vendorRequest } from '../shared';
 import type { TalkableMethods } from './common';
-import { talkable } from './vendor';
+import { talkable } from './profile';
 
 async function get(ctx: ILoadOptionsFunctions, url: string, qs: IDataObject = {}): Promise<IDataObject> {
 	const credentials = await ctx.getCredentials(talkable.credentialType);

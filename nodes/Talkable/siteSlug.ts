@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { credentialValueWithOverride } from '../shared';
-import { talkable } from './vendor';
+import { talkable } from './profile';
 
 /** site_slug: the credential's, unless the node overrides it (query for GET, body otherwise). */
 export const siteSlug = credentialValueWithOverride({

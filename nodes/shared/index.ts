@@ -15,3 +15,4 @@ export * from './run';
 export * from './send';
 export * from './pause';
 export * from './runner';
+export * from './resource';

@@ -20,7 +20,7 @@ export interface VendorError {
 /**
  * Everything vendor-specific that the shared request layer needs: its envelope, how it says
  * "slow down", which credential fields are secret. Each vendor has one, in its own folder
- * (`nodes/<Vendor>/vendor.ts`); the shared layer only knows this shape.
+ * (`nodes/<Vendor>/profile.ts`); the shared layer only knows this shape.
  */
 export interface VendorProfile {
 	displayName: string;

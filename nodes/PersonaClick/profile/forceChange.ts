@@ -9,7 +9,7 @@ import type {
 import { fail, operationFactory, showFor } from '../../shared';
 import { checkedIdentifier, type IdentifierKey } from '../checks';
 import { bodyOf, successOutput } from '../common';
-import { personaClick } from '../vendor';
+import { personaClick } from '../profile';
 
 const operation = operationFactory(personaClick);
 

@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { operationFactory, showFor } from '../../shared';
 import { identifierFrom } from '../checks';
 import { ALL_IDENTIFIERS, identifierProperties, successOutput } from '../common';
-import { personaClick } from '../vendor';
+import { personaClick } from '../profile';
 
 const operation = operationFactory(personaClick);
 const show = showFor('profile')(['purge']);

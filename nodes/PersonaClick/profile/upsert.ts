@@ -18,7 +18,7 @@ import {
 	wholeNumber,
 	ymd,
 } from '../common';
-import { personaClick } from '../vendor';
+import { personaClick } from '../profile';
 
 const operation = operationFactory(personaClick);
 const show = showFor('profile')(['upsert']);

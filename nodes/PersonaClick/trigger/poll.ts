@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import { fingerprint, noDataError, pollState, requireCredentialField, triggerRequest, utcDay } from '../../shared/trigger';
-import { personaClick } from '../vendor';
+import { personaClick } from '../profile';
 
 /** The API's largest page. */
 export const PAGE_LIMIT = 20_000;

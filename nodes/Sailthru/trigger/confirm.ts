@@ -1,7 +1,7 @@
 import type { IDataObject, IN8nHttpFullResponse, IWebhookFunctions } from 'n8n-workflow';
 
 import { isObject } from '../../shared/params';
-import { sailthru } from '../vendor';
+import { sailthru } from '../profile';
 
 /** Sailthru error numbers that say "our key, secret or quota", not "no such send". */
 const ACCOUNT_ERRORS = [3, 4, 5, 43];

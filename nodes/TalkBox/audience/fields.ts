@@ -14,7 +14,7 @@ import type {
 
 import { isObject, listSearch, vendorRequest } from '../../shared';
 import { hasOwn, recordFrom } from '../../shared/record';
-import { talkBox } from '../vendor';
+import { talkBox } from '../profile';
 
 /** One TalkBox field as n8n sees it. */
 export interface TalkBoxField {

@@ -4,7 +4,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { listSearch, vendorRequest } from '../../shared';
 import { fieldRecords } from '../audience/fields';
 import type { TalkBoxMethods } from '../types';
-import { talkBox } from '../vendor';
+import { talkBox } from '../profile';
 
 /** Contact fields from `GET /fields` (one record per field), optionally of some types. */
 async function loadFields(ctx: ILoadOptionsFunctions, types?: string[]): Promise<INodePropertyOptions[]> {

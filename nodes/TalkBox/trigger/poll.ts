@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 
 import { isoInstant, noDataError, pollState, serverTime, triggerRequest } from '../../shared/trigger';
 import { TALKBOX_EVENTS, timeOf, type EventSource } from './sources';
-import { talkBox } from '../vendor';
+import { talkBox } from '../profile';
 
 export const PAGE_SIZE = 100;
 /** Each poll reads from `since` minus this, so records stamped late or by a skewed clock are not missed. */
