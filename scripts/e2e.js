@@ -189,8 +189,8 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 
 /**
  * n8n 2.x's engine (its n8n-core and n8n-workflow from .runtime/n8n-2, on its Node): the
- * engine-level counts of test/speed-counts.test.ts (one evaluation per parameter per item, one
- * decryption per run, the runner's requests equal RoutingNode's) and test/builder-hint.test.ts
+ * engine-level counts of test/shared/speed-counts.test.ts (one evaluation per parameter per item, one
+ * decryption per run, the runner's requests equal RoutingNode's) and test/shared/builder-hint.test.ts
  * (the hints' shape against n8n 2.x's IBuilderHint; n8n 2.x's loader takes the package).
  * `npm test` runs the same files on the repository's engine, which is n8n 1.x's.
  */
@@ -198,7 +198,7 @@ async function engineCounts({ runtime, results, timer }) {
 	if (runtime.name !== 'n8n-2') return;
 	const logFile = path.join(ensureDir(path.join(RUNTIME_DIR, 'logs')), 'e2e-engine-2-jest.log');
 	const report = path.join(ARTIFACTS, 'jest-engine-2.json');
-	await results.check('n8n-2: engine-level counts and builderHint shape (test/speed-counts.test.ts, test/builder-hint.test.ts on n8n 2.x\'s n8n-core)', () =>
+	await results.check('n8n-2: engine-level counts and builderHint shape (test/shared/speed-counts.test.ts, test/shared/builder-hint.test.ts on n8n 2.x\'s n8n-core)', () =>
 		timer.phase('n8n-2 engine counts', async () => {
 			const jest = require.resolve('jest/bin/jest');
 			const config = path.join(ROOT, 'test', 'engine-2', 'jest.config.js');

@@ -7,7 +7,7 @@ import type { INodeTypeDescription } from 'n8n-workflow';
  *
  * Our dev dependency n8n-workflow 1.x has no `builderHint` in its typings, and n8n 1.x ignores
  * the key: the type lives here, for every node of every vendor.
- * test/builder-hint.test.ts checks it against `IBuilderHint` in n8n 2.x's interfaces.d.ts.
+ * test/shared/builder-hint.test.ts checks it against `IBuilderHint` in n8n 2.x's interfaces.d.ts.
  */
 export interface BuilderHint {
 	/** What the node is for, which resource/operation to pick for common asks, required fields. */

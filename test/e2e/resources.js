@@ -5,7 +5,7 @@
  * n8n, in any order, against one sandbox just reset. Each entry succeeds against a fresh sandbox
  * and outputs at least one item, and none depends on another: reads where the resource has one
  * that the sandbox's seed data answers, otherwise a harmless write (nothing is deleted, and no
- * write changes what another entry reads). test/e2e-resources.test.ts runs every entry through
+ * write changes what another entry reads). test/e2e/resources.test.ts runs every entry through
  * n8n's engine against the sandbox and checks that each node's resources are all covered.
  *
  * Per node type name: { resource, operation, parameters } (the node's other parameters).

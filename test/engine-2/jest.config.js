@@ -12,6 +12,6 @@ const base = require('../../jest.config.js');
 module.exports = {
 	...base,
 	rootDir: path.join(__dirname, '..', '..'),
-	testMatch: ['<rootDir>/test/speed-counts.test.ts', '<rootDir>/test/builder-hint.test.ts'],
+	testMatch: ['<rootDir>/test/shared/speed-counts.test.ts', '<rootDir>/test/shared/builder-hint.test.ts'],
 	resolver: path.join(__dirname, 'resolver.js'),
 };
