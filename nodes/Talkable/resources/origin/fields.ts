@@ -17,7 +17,7 @@ export const KIND_OPERATIONS: Record<OriginKind, string[]> = {
 	AffiliateMember: ['createAffiliateMember', 'createAffiliateMemberBatch'],
 };
 
-/** A parameter of the data and the kinds of origin that have it. */
+/** A parameter of the data and the kinds of origin that have it (`shownFor` below). */
 interface DataField {
 	kinds: OriginKind[];
 	property: Omit<INodeProperties, 'displayOptions'>;
