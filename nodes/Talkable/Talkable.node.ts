@@ -1,29 +1,28 @@
 import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
-import { customOperationsOf, retryProperty, withInputChecks } from '../shared';
-import { assetResource } from './AssetDescription';
-import { campaignResource } from './CampaignDescription';
-import type { TalkableResource } from './common';
-import { couponResource } from './CouponDescription';
-import { loyaltyMemberResource } from './loyalty/LoyaltyMemberDescription';
-import { metricResource } from './MetricDescription';
-import { offerClaimResource } from './OfferClaimDescription';
-import { offerResource } from './OfferDescription';
-import { originResource } from './origin/OriginDescription';
-import { personResource } from './PersonDescription';
-import { pickerMethods } from './pickers';
-import { referralResource } from './ReferralDescription';
-import { refundResource } from './RefundDescription';
-import { rewardResource } from './RewardDescription';
-import { shareResource } from './ShareDescription';
-import { siteSlugProperty } from './siteSlug';
-import { trafficSourceResource } from './TrafficSourceDescription';
-import { visitorResource } from './VisitorDescription';
-import { visitorOfferResource } from './VisitorOfferDescription';
+import { customOperationsOf, resourceProperties, retryProperty, withInputChecks, type NodeResource } from '../shared';
+import { siteSlugProperty } from './lib/siteSlug';
+import { pickerMethods } from './methods/pickers';
 import { talkable } from './profile';
+import { assetResource } from './resources/asset';
+import { campaignResource } from './resources/campaign';
+import { couponResource } from './resources/coupon';
+import { loyaltyMemberResource } from './resources/loyaltyMember';
+import { metricResource } from './resources/metric';
+import { offerResource } from './resources/offer';
+import { offerClaimResource } from './resources/offerClaim';
+import { originResource } from './resources/origin';
+import { personResource } from './resources/person';
+import { referralResource } from './resources/referral';
+import { refundResource } from './resources/refund';
+import { rewardResource } from './resources/reward';
+import { shareResource } from './resources/share';
+import { trafficSourceResource } from './resources/trafficSource';
+import { visitorResource } from './resources/visitor';
+import { visitorOfferResource } from './resources/visitorOffer';
 
-const resources: TalkableResource[] = [
+const resources: NodeResource[] = [
 	assetResource,
 	campaignResource,
 	couponResource,
@@ -40,7 +39,7 @@ const resources: TalkableResource[] = [
 	trafficSourceResource,
 	visitorResource,
 	visitorOfferResource,
-].sort((a, b) => String(a.option.name).localeCompare(String(b.option.name)));
+];
 
 export class Talkable implements INodeType {
 	description: HintedNodeTypeDescription = {
@@ -64,15 +63,7 @@ export class Talkable implements INodeType {
 			headers: { Accept: 'application/json' },
 		},
 		properties: withInputChecks([
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resources.map((resource) => resource.option),
-				default: 'person',
-			},
-			...resources.flatMap((resource) => resource.properties),
+			...resourceProperties(resources, 'person'),
 			siteSlugProperty,
 			retryProperty(talkable),
 		]),

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { binaryFileBody, multipartBody } from '../../nodes/Talkable/multipart';
+import { binaryFileBody, multipartBody } from '../../nodes/Talkable/lib/multipart';
 import { Talkable } from '../../nodes/Talkable/Talkable.node';
 import { json, paired } from '../support/helpers';
 import { bearer, fastRetry, talkableSuite } from './common';

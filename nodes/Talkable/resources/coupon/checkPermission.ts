@@ -1,0 +1,34 @@
+import { idPath, showFor, type ResourceOperation } from '../../../shared';
+import { operation, single } from '../../lib/common';
+import { siteSlug } from '../../lib/siteSlug';
+
+const permissionPath = idPath('/coupons/{0}/permission/{1}', [
+	{ parameter: 'couponCode', label: 'Coupon Code' },
+	{ parameter: 'personSlug', label: 'Person' },
+]);
+
+export const checkPermissionOperation: ResourceOperation = {
+	option: operation({
+		name: 'Check Permission',
+		value: 'checkPermission',
+		action: 'Check whether a person may use a coupon',
+		description:
+			'Check that a coupon belongs to a person. A coupon that is not allowed is output as data (allowed: false, error_message, checks), not as an error.',
+		method: 'GET',
+		url: '/coupons',
+		preSend: [permissionPath, siteSlug],
+		output: single(),
+	}),
+	fields: [
+		{
+			displayName: 'Person',
+			name: 'personSlug',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'customer@example.com',
+			description: 'Email, phone number (E.164), customer ID or username of the person',
+			displayOptions: showFor('coupon')(['checkPermission']),
+		},
+	],
+};

@@ -1,0 +1,50 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { showFor, type ResourceOperation } from '../../../shared';
+import { operation, single, textList } from '../../lib/common';
+import { offerPath } from '../../lib/shortUrlCode';
+import { siteSlug } from '../../lib/siteSlug';
+
+/** `sharing_channels[]=…` repeated, one per channel. */
+async function sharingChannels(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	const channels = textList(this.getNodeParameter('additionalFields.sharingChannels', ''));
+	if (channels.length) {
+		options.qs = { ...(options.qs ?? {}), sharing_channels: channels };
+		options.arrayFormat = 'brackets';
+	}
+	return options;
+}
+
+export const getOperation: ResourceOperation = {
+	option: operation({
+		name: 'Get',
+		value: 'get',
+		action: 'Get an advocate offer',
+		description: 'Retrieve an advocate offer, with claim links for the sharing channels you name',
+		method: 'GET',
+		url: '/offers',
+		preSend: [offerPath(), sharingChannels, siteSlug],
+		output: single('offer', ['claim_links']),
+	}),
+	fields: [
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: showFor('offer')(['get']),
+			options: [
+				{
+					displayName: 'Sharing Channels',
+					name: 'sharingChannels',
+					type: 'string',
+					default: '',
+					placeholder: 'facebook, custom',
+					description:
+						'Comma-separated channels to build claim links for (facebook, twitter, linkedin, sms, other or a custom name; not email)',
+				},
+			],
+		},
+	],
+};

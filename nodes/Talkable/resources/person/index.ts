@@ -1,0 +1,45 @@
+import { defineResource, listProperties, rawResponseProperty, showFor, type NodeResource } from '../../../shared';
+import { anonymizeOperation } from './anonymize';
+import { getOperation } from './get';
+import { getPersonalDataOperation } from './getPersonalData';
+import { getReferralsAsAdvocateOperation } from './getReferralsAsAdvocate';
+import { getReferralsAsFriendOperation } from './getReferralsAsFriend';
+import { getRewardsOperation } from './getRewards';
+import { getSharesOperation } from './getShares';
+import { LIST_OPERATIONS } from './person';
+import { unsubscribeOperation } from './unsubscribe';
+import { upsertOperation } from './upsert';
+
+const show = showFor('person');
+
+export const personResource: NodeResource = defineResource({
+	name: 'Person',
+	value: 'person',
+	operations: [
+		anonymizeOperation,
+		upsertOperation,
+		getOperation,
+		getPersonalDataOperation,
+		getReferralsAsAdvocateOperation,
+		getReferralsAsFriendOperation,
+		getRewardsOperation,
+		getSharesOperation,
+		unsubscribeOperation,
+	],
+	default: 'get',
+	fields: [
+		{
+			displayName: 'Person',
+			name: 'personSlug',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'customer@example.com',
+			description:
+				'Email, phone number (E.164), customer ID or username of the person (Talkable calls it the person slug). Create or Update needs an email here or in Email.',
+			displayOptions: { show: { resource: ['person'] } },
+		},
+		...listProperties(show(LIST_OPERATIONS)),
+		rawResponseProperty(show(LIST_OPERATIONS)),
+	],
+});

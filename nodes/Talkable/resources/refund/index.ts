@@ -1,0 +1,9 @@
+import { defineResource, type NodeResource } from '../../../shared';
+import { createOperation } from './create';
+
+export const refundResource: NodeResource = defineResource({
+	name: 'Refund',
+	value: 'refund',
+	operations: [createOperation],
+	default: 'create',
+});
