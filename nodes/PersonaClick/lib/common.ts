@@ -11,8 +11,8 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { fail, isEmpty, isoDateTime, parseJson, refusePrototypeKey } from '../shared';
-import { hasOwn, setOwn } from '../shared/record';
+import { fail, isEmpty, isoDateTime, parseJson, refusePrototypeKey } from '../../shared';
+import { hasOwn, setOwn } from '../../shared/record';
 import { checkedIdentifier, datePart, type IdentifierKey } from './checks';
 
 export const ALL_IDENTIFIERS: readonly IdentifierKey[] = ['email', 'phone', 'external_id', 'loyalty_id', 'telegram_id'];

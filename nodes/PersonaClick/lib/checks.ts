@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
-import { fail, internationalPhone, isEmpty, isPlausibleEmail, scalarText } from '../shared';
+import { fail, internationalPhone, isEmpty, isPlausibleEmail, scalarText } from '../../shared';
 import { placeForPersonaClick } from './placement';
 
 /** The PersonaClick request keys a contact can be identified by. */
