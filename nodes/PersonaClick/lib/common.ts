@@ -188,14 +188,4 @@ export function optionalIdentifier(
 	return checkedIdentifier(ctx, key, value, label);
 }
 
-/** The Segment ID parameter: a positive whole number. */
-export function segmentIdToBody(parameter = 'segmentId'): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const value = this.getNodeParameter(parameter, '') as unknown;
-		if (isEmpty(value)) fail(this, 'Segment ID', 'a value is required but this item has none');
-		bodyOf(options).segment_id = wholeNumber(this, value, 'Segment ID', 1);
-		return options;
-	};
-}
-
 export { bodyOf };

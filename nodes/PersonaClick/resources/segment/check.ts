@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { showFor, type ResourceOperation } from '../../../shared';
 import { identifierFrom } from '../../lib/checks';
-import { ALL_IDENTIFIERS, identifierProperties, segmentIdToBody } from '../../lib/common';
+import { ALL_IDENTIFIERS, identifierProperties } from '../../lib/common';
 import { operation } from '../../lib/operation';
+import { segmentIdToBody } from './segmentId';
 
 const asBoolean = (value: unknown): boolean | undefined =>
 	value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
@@ -37,5 +38,5 @@ export const checkOperation: ResourceOperation = {
 		output: { transform: checkOutput, textBody: 'value' },
 		retrySafe: true,
 	}),
-	fields: [...identifierProperties(showFor('segment')(['check']), ALL_IDENTIFIERS)],
+	fields: identifierProperties(showFor('segment')(['check']), ALL_IDENTIFIERS),
 };

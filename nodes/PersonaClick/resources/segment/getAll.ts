@@ -15,5 +15,5 @@ export const getAllOperation: ResourceOperation = {
 		output: { split: true },
 		retrySafe: true,
 	}),
-	fields: [...listProperties(showFor('segment')(['getAll']))],
+	fields: listProperties(showFor('segment')(['getAll'])),
 };

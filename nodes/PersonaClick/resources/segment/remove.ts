@@ -1,7 +1,8 @@
 import type { ResourceOperation } from '../../../shared';
 import { identifierFrom } from '../../lib/checks';
-import { CONTACT_IDENTIFIERS, segmentIdToBody, successOutput } from '../../lib/common';
+import { CONTACT_IDENTIFIERS, successOutput } from '../../lib/common';
 import { operation } from '../../lib/operation';
+import { segmentIdToBody } from './segmentId';
 
 export const removeOperation: ResourceOperation = {
 	option: operation({

@@ -13,5 +13,5 @@ export const checkOperation: ResourceOperation = {
 		url: '/subscriptions/check',
 		preSend: [identifierFrom(['email', 'phone'])],
 	}),
-	fields: [...identifierProperties(showFor('subscription')(['check']), CONTACT_IDENTIFIERS)],
+	fields: identifierProperties(showFor('subscription')(['check']), CONTACT_IDENTIFIERS),
 };

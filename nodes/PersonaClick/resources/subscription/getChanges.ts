@@ -1,6 +1,6 @@
 import { listProperties, showFor, type ResourceOperation } from '../../../shared';
-import { optionalContactFilter, periodToQuery } from '../../lib/checks';
 import { operation } from '../../lib/operation';
+import { optionalContactFilter, periodToQuery } from './changeFilters';
 
 const show = showFor('subscription');
 
