@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { placeForPersonaClick } from '../nodes/PersonaClick/placement';
+import { placeForPersonaClick } from '../nodes/PersonaClick/lib/placement';
 
 export class PersonaClickApi implements ICredentialType {
 	name = 'personaClickApi';

@@ -1,13 +1,15 @@
 import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
-import { customOperationsOf, retryProperty, withInputChecks } from '../shared';
-import { eventFields, eventOperations } from './EventDescription';
-import { orderFields, orderOperations } from './OrderDescription';
-import { profileFields, profileOperations } from './ProfileDescription';
-import { segmentFields, segmentOperations } from './SegmentDescription';
-import { subscriptionFields, subscriptionOperations } from './SubscriptionDescription';
+import { customOperationsOf, resourceProperties, retryProperty, withInputChecks } from '../shared';
 import { personaClick } from './profile';
+import { eventResource } from './resources/event';
+import { orderResource } from './resources/order';
+import { profileResource } from './resources/profile';
+import { segmentResource } from './resources/segment';
+import { subscriptionResource } from './resources/subscription';
+
+const resources = [eventResource, orderResource, profileResource, segmentResource, subscriptionResource];
 
 export class PersonaClick implements INodeType {
 	description: HintedNodeTypeDescription = {
@@ -30,33 +32,7 @@ export class PersonaClick implements INodeType {
 		requestDefaults: {
 			headers: { Accept: 'application/json' },
 		},
-		properties: withInputChecks([
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Event', value: 'event' },
-					{ name: 'Order', value: 'order' },
-					{ name: 'Profile', value: 'profile' },
-					{ name: 'Segment', value: 'segment' },
-					{ name: 'Subscription', value: 'subscription' },
-				],
-				default: 'subscription',
-			},
-			...subscriptionOperations,
-			...subscriptionFields,
-			...profileOperations,
-			...profileFields,
-			...eventOperations,
-			...eventFields,
-			...segmentOperations,
-			...segmentFields,
-			...orderOperations,
-			...orderFields,
-			retryProperty(personaClick),
-		]),
+		properties: withInputChecks([...resourceProperties(resources, 'subscription'), retryProperty(personaClick)]),
 	};
 
 	/** Each operation runs through the shared runner: one evaluation per parameter per item. */

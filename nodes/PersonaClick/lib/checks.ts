@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
-import { fail, internationalPhone, isEmpty, isPlausibleEmail, scalarText } from '../shared';
+import { fail, internationalPhone, isPlausibleEmail, scalarText } from '../../shared';
 import { placeForPersonaClick } from './placement';
 
 /** The PersonaClick request keys a contact can be identified by. */
@@ -48,15 +48,6 @@ export function identifierFrom(allowed: readonly IdentifierKey[]): PreSendAction
 	};
 }
 
-/** An optional filter of the given kind (email or phone): checked, and sent when set. */
-export function optionalContactFilter(parameter: string, key: 'email' | 'phone', label: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const raw = this.getNodeParameter(parameter, '');
-		if (isEmpty(raw)) return options;
-		return placeForPersonaClick(options, key, checkedIdentifier(this, key, raw, label));
-	};
-}
-
 /** `YYYY-MM-DD` of a date-time parameter value (picker string, ISO string, Date or Luxon DateTime). */
 export function datePart(value: unknown): string | undefined {
 	let text: string | undefined;
@@ -71,32 +62,4 @@ export function datePart(value: unknown): string | undefined {
 	const parsed = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
 	const valid = parsed.getUTCFullYear() === Number(year) && parsed.getUTCMonth() === Number(month) - 1 && parsed.getUTCDate() === Number(day);
 	return valid ? `${year}-${month}-${day}` : undefined;
-}
-
-/**
- * A period filter: the From and To date-time parameters sent as PersonaClick's `from` / `to`
- * dates (`YYYY-MM-DD`, the date as written). Unset ones are left to PersonaClick's defaults.
- */
-export function periodToQuery(fromParameter: string, toParameter: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const dates: Record<'from' | 'to', string | undefined> = { from: undefined, to: undefined };
-		for (const [key, parameter, label] of [
-			['from', fromParameter, 'From'],
-			['to', toParameter, 'To'],
-		] as const) {
-			const raw = this.getNodeParameter(parameter, '') as unknown;
-			if (isEmpty(raw)) continue;
-			const date = datePart(raw);
-			if (!date) {
-				fail(this, label, `"${String(raw)}" is not a date (use the date picker, YYYY-MM-DD or an ISO date-time)`);
-			}
-			dates[key] = date;
-		}
-		if (dates.from && dates.to && dates.from > dates.to) {
-			fail(this, 'From', `the period starts (${dates.from}) after it ends (${dates.to})`);
-		}
-		if (dates.from) placeForPersonaClick(options, 'from', dates.from);
-		if (dates.to) placeForPersonaClick(options, 'to', dates.to);
-		return options;
-	};
 }

@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { fail, setBodyPath } from '../shared';
+import { fail, setBodyPath } from '../../../shared';
 
 const CHANNELS = [
 	{ name: 'Email', key: 'email' },

@@ -1,10 +1,10 @@
 /** One order object per input item, for POST /sync/orders (batched by the shared executor). */
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { fail, isEmpty, parseJson, refusePrototypeKey, setBodyPath } from '../../shared';
-import { emptyRecord, hasOwn, setOwn } from '../../shared/record';
-import type { IdentifierKey } from '../checks';
-import { decimalNumber, optionalIdentifier, unixSeconds, wholeNumber } from '../common';
+import { fail, isEmpty, parseJson, refusePrototypeKey, setBodyPath } from '../../../shared';
+import { emptyRecord, hasOwn, setOwn } from '../../../shared/record';
+import type { IdentifierKey } from '../../lib/checks';
+import { decimalNumber, optionalIdentifier, unixSeconds, wholeNumber } from '../../lib/common';
 
 /** Customer identifiers an order can carry: parameter name → key. */
 const CUSTOMER_FIELDS: Array<[string, IdentifierKey, string]> = [

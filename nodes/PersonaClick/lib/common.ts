@@ -11,8 +11,8 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { fail, isEmpty, isoDateTime, parseJson, refusePrototypeKey } from '../shared';
-import { hasOwn, setOwn } from '../shared/record';
+import { fail, isEmpty, isoDateTime, parseJson, refusePrototypeKey } from '../../shared';
+import { hasOwn, setOwn } from '../../shared/record';
 import { checkedIdentifier, datePart, type IdentifierKey } from './checks';
 
 export const ALL_IDENTIFIERS: readonly IdentifierKey[] = ['email', 'phone', 'external_id', 'loyalty_id', 'telegram_id'];
@@ -186,16 +186,6 @@ export function optionalIdentifier(
 ): string | undefined {
 	if (isEmpty(value)) return undefined;
 	return checkedIdentifier(ctx, key, value, label);
-}
-
-/** The Segment ID parameter: a positive whole number. */
-export function segmentIdToBody(parameter = 'segmentId'): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const value = this.getNodeParameter(parameter, '') as unknown;
-		if (isEmpty(value)) fail(this, 'Segment ID', 'a value is required but this item has none');
-		bodyOf(options).segment_id = wholeNumber(this, value, 'Segment ID', 1);
-		return options;
-	};
 }
 
 export { bodyOf };

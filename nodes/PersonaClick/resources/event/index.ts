@@ -1,0 +1,9 @@
+import { defineResource, type NodeResource } from '../../../shared';
+import { createOperation } from './create';
+
+export const eventResource: NodeResource = defineResource({
+	name: 'Event',
+	value: 'event',
+	operations: [createOperation],
+	default: 'create',
+});

@@ -1,0 +1,29 @@
+import { defineResource, showFor, trimBodyText, type NodeResource } from '../../../shared';
+import { checkOperation } from './check';
+import { confirmEmailOperation } from './confirmEmail';
+import { getChangesOperation } from './getChanges';
+import { manageOperation } from './manage';
+import { reportEventOperation } from './reportEvent';
+
+const show = showFor('subscription');
+
+export const subscriptionResource: NodeResource = defineResource({
+	name: 'Subscription',
+	value: 'subscription',
+	operations: [checkOperation, getChangesOperation, manageOperation, reportEventOperation, confirmEmailOperation],
+	default: 'manage',
+	fields: [
+		// The email of Report Event and Send Confirmation Email.
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			required: true,
+			default: '',
+			description: 'The email address to report or to send the confirmation to',
+			displayOptions: show(['reportEvent', 'confirmEmail']),
+			routing: { send: { type: 'body', property: 'email', preSend: [trimBodyText('email')] } },
+		},
+	],
+});
