@@ -257,7 +257,7 @@ describe('reportEvent', () => {
 		)!;
 		expect(hardBounced.description).toMatch(/PERMANENTLY removes the email/);
 		expect(event.description).toMatch(/permanently removes the email/);
-		const notice = properties.find((p) => p.type === 'notice')!;
+		const notice = properties.find((p) => p.name === 'hardBounceNotice')!;
 		expect(notice.displayOptions).toEqual({ show: { resource: ['subscription'], operation: ['reportEvent'] } });
 		expect(notice.displayName).toMatch(/Hard Bounced permanently removes the email/);
 	});
