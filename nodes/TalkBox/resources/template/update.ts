@@ -6,7 +6,7 @@ import { buildTemplate, templateId } from './body';
 
 const show = showFor('template');
 
-/** Listed in the resource's fields: it comes before the fields Create shows too. */
+/** Listed in the resource's fields: it comes before Name, Structure and Enabled, which Create shows too. */
 export const updateNotice: INodeProperties = {
 	displayName: 'TalkBox replaces all three fields on update: give the name, structure and enabled state the template should have.',
 	name: 'updateNotice',
