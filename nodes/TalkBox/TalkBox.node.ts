@@ -1,14 +1,44 @@
 import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
-import { customOperationsOf, retryProperty, withInputChecks } from '../shared';
-import { audienceMethods, audienceResources } from './audience';
-import { campaignMethods, campaignResources } from './campaigns';
+import { customOperationsOf, resourceProperties, retryProperty, withInputChecks, type NodeResource } from '../shared';
+import { methods } from './methods';
 import { talkBox } from './profile';
+import { accountResource } from './resources/account';
+import { communicationResource } from './resources/communication';
+import { contactResource } from './resources/contact';
+import { editorResource } from './resources/editor';
+import { emailSenderDetailResource } from './resources/emailSenderDetail';
+import { fieldResource } from './resources/field';
+import { offerResource } from './resources/offer';
+import { promotionResource } from './resources/promotion';
+import { recipientResource } from './resources/recipient';
+import { sectionResource } from './resources/section';
+import { subscriptionResource } from './resources/subscription';
+import { surveyResource } from './resources/survey';
+import { tagResource } from './resources/tag';
+import { templateResource } from './resources/template';
+import { unsubscriptionResource } from './resources/unsubscription';
+import { voucherResource } from './resources/voucher';
 
-const resources = [...audienceResources, ...campaignResources].sort((a, b) =>
-	String(a.option.name).localeCompare(String(b.option.name)),
-);
+const resources: NodeResource[] = [
+	accountResource,
+	communicationResource,
+	contactResource,
+	editorResource,
+	emailSenderDetailResource,
+	fieldResource,
+	offerResource,
+	promotionResource,
+	recipientResource,
+	sectionResource,
+	subscriptionResource,
+	surveyResource,
+	tagResource,
+	templateResource,
+	unsubscriptionResource,
+	voucherResource,
+];
 
 export class TalkBox implements INodeType {
 	description: HintedNodeTypeDescription = {
@@ -31,26 +61,11 @@ export class TalkBox implements INodeType {
 		requestDefaults: {
 			headers: { Accept: 'application/json' },
 		},
-		properties: withInputChecks([
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resources.map((resource) => resource.option),
-				default: 'contact',
-			},
-			...resources.flatMap((resource) => resource.properties),
-			retryProperty(talkBox),
-		]),
+		properties: withInputChecks([...resourceProperties(resources, 'contact'), retryProperty(talkBox)]),
 	};
 
 	/** Each operation runs through the shared runner: one evaluation per parameter per item. */
 	customOperations = customOperationsOf(this.description);
 
-	methods = {
-		listSearch: { ...audienceMethods.listSearch, ...campaignMethods.listSearch },
-		loadOptions: { ...audienceMethods.loadOptions, ...campaignMethods.loadOptions },
-		resourceMapping: { ...audienceMethods.resourceMapping, ...campaignMethods.resourceMapping },
-	};
+	methods = methods;
 }

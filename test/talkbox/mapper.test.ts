@@ -13,7 +13,7 @@ import {
 	type ResourceMapperValue,
 } from 'n8n-workflow';
 
-import { CONTACT_SIMPLIFIED_KEYS, DUPLICATE_RULE, MAPPER_DESCRIPTIONS } from '../../nodes/TalkBox/ContactDescription';
+import { CONTACT_SIMPLIFIED_KEYS, DUPLICATE_RULE, MAPPER_DESCRIPTIONS } from '../../nodes/TalkBox/resources/contact/fields';
 import { TalkBox } from '../../nodes/TalkBox/TalkBox.node';
 import { runNode, type RunResult, useSandbox } from '../support/harness';
 import { everythingVisible, type RecordedRequest } from '../support/helpers';

@@ -1,0 +1,10 @@
+import { defineResource, type NodeResource } from '../../../shared';
+import { getOperation } from './get';
+import { updateOperation } from './update';
+
+export const accountResource: NodeResource = defineResource({
+	name: 'Account',
+	value: 'account',
+	operations: [getOperation, updateOperation],
+	default: 'get',
+});

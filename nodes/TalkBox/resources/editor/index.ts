@@ -1,0 +1,9 @@
+import { defineResource, type NodeResource } from '../../../shared';
+import { getSessionOperation } from './getSession';
+
+export const editorResource: NodeResource = defineResource({
+	name: 'Editor',
+	value: 'editor',
+	operations: [getSessionOperation],
+	default: 'getSession',
+});

@@ -1,0 +1,3 @@
+import { idPath } from '../../../shared';
+
+export const offerId = idPath('/offers/{0}', [{ parameter: 'offerId', label: 'Offer' }]);

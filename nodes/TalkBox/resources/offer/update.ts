@@ -1,0 +1,30 @@
+import { showFor, type ResourceOperation } from '../../../shared';
+import { operation } from '../../lib/operation';
+import { buildUpdate } from './body';
+import { offerFields } from './fields';
+import { offerId } from './path';
+
+const show = showFor('offer');
+
+export const updateOperation: ResourceOperation = {
+	option: operation({
+		name: 'Update',
+		value: 'update',
+		action: 'Update an offer',
+		description: 'Change an offer; fields left out are not changed',
+		method: 'PUT',
+		url: '/offers',
+		preSend: [offerId, buildUpdate],
+	}),
+	fields: [
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show(['update']),
+			options: offerFields(true),
+		},
+	],
+};

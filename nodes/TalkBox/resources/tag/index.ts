@@ -1,0 +1,61 @@
+import { defineResource, idLocator, listProperties, showFor, type NodeResource } from '../../../shared';
+import { addContactOperation } from './addContact';
+import { createOperation } from './create';
+import { deleteOperation } from './delete';
+import { getOperation } from './get';
+import { getAllOperation } from './getAll';
+import { getContactsOperation } from './getContacts';
+import { removeContactOperation } from './removeContact';
+import { untagAllContactsOperation } from './untagAllContacts';
+import { updateOperation } from './update';
+
+const show = showFor('tag');
+
+export const tagResource: NodeResource = defineResource({
+	// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-get-many -- the resource's name: the rule takes `default: 'getAll'` below for an option value
+	name: 'Tag',
+	value: 'tag',
+	operations: [
+		addContactOperation,
+		createOperation,
+		deleteOperation,
+		getOperation,
+		getContactsOperation,
+		getAllOperation,
+		removeContactOperation,
+		untagAllContactsOperation,
+		updateOperation,
+	],
+	default: 'getAll',
+	fields: [
+		idLocator({
+			displayName: 'Tag',
+			name: 'tagId',
+			description: 'The tag to use',
+			searchListMethod: 'searchTags',
+			displayOptions: show(['addContact', 'delete', 'get', 'getContacts', 'removeContact', 'untagAllContacts', 'update']),
+		}),
+		{
+			displayName: 'Contact ID',
+			name: 'contactId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 300',
+			description: 'The ID of the contact',
+			displayOptions: show(['addContact', 'removeContact']),
+		},
+		{
+			displayName: 'Name',
+			name: 'tagName',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. VIP',
+			description: 'The tag name',
+			displayOptions: show(['create', 'update']),
+			routing: { send: { type: 'body', property: 'name' } },
+		},
+		...listProperties(show(['getAll', 'getContacts'])),
+	],
+});

@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { defineResource, listProperties, showFor, type NodeResource } from '../../../shared';
+import { getOperation } from './get';
+import { filtersField, getAllOperation } from './getAll';
+import { contactFields, getAllForContactOperation } from './getAllForContact';
+import { redeemOperation } from './redeem';
+
+const show = showFor('voucher');
+
+const voucherIdProperty: INodeProperties = {
+	displayName: 'Voucher ID',
+	name: 'voucherId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1 or Y8VS6XMZ',
+	description: 'Numeric ID of the voucher, or for string vouchers its string ID',
+	displayOptions: show(['get', 'redeem']),
+};
+
+export const voucherResource: NodeResource = defineResource({
+	// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-get-many -- the resource's name: the rule takes `default: 'getAll'` below for an option value
+	name: 'Voucher',
+	value: 'voucher',
+	operations: [getOperation, getAllOperation, getAllForContactOperation, redeemOperation],
+	default: 'getAll',
+	fields: [
+		voucherIdProperty,
+		...contactFields,
+		filtersField,
+		...listProperties(show(['getAll', 'getAllForContact'])),
+	],
+});

@@ -1,0 +1,3 @@
+import { idPath } from '../../../shared';
+
+export const voucherId = idPath('/vouchers/{0}', [{ parameter: 'voucherId', label: 'Voucher' }]);
