@@ -480,7 +480,7 @@ describe('TalkBox filter criteria (campaigns/filterCriteria.ts readFilterCriteri
 	});
 });
 
-describe('TalkBox fields answer (audience/fields.ts fieldRecords, loadFields, contactFieldMapping)', () => {
+describe('TalkBox fields answer (lib/fields.ts fieldRecords, methods/audience.ts loadFields and contactFieldMapping)', () => {
 	const FIELDS = `{"__proto__":{"name":"P","field_type":"Text","options":{"__proto__":{"${MARK}":"1"}}},"constructor":{"name":"C","field_type":"constructor","options":{}},"prototype":{"name":"X","field_type":"SingleChoice","options":{"7":"z"}}}`;
 	const answerFields = () =>
 		sandbox.fault('talkbox', { method: 'GET', path: '/fields', status: 200, headers: { 'Content-Type': 'application/json' }, body: FIELDS });
