@@ -2,7 +2,8 @@
 /**
  * TalkBox sandbox (service/v1): HTTP Basic auth, the hourly 10,000-request quota reset on the
  * UTC hour (429), JSON-only POST/PUT bodies, {code, description} errors, page/per_page paging.
- * Resource routes live in talkbox/audience.js and talkbox/campaigns.js; they share one state.
+ * Resource routes live in talkbox/contact.js (the audience resources) and talkbox/promotion.js (the
+ * campaign resources), split per resource next; they share one state.
  *
  * Test hooks on `state`: `clock()` (ms since epoch; the sandbox's notion of now, also sent as the
  * Date header), `rate.limit` (requests per hour), `rate.count`, and `beforeRequest(req)`: when
@@ -16,8 +17,8 @@
  * Lists answer in ascending `id` order (the order of the doc's examples; the doc does not state
  * one); `created_after`/`updated_after`/`…_before` (and /surveys' `from`/`to`) are exclusive.
  */
-const audience = require('./talkbox/audience');
-const campaigns = require('./talkbox/campaigns');
+const audience = require('./talkbox/contact');
+const campaigns = require('./talkbox/promotion');
 const webhook = require('./talkbox/webhook');
 
 const USERNAME = 'sandbox-user';
