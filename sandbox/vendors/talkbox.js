@@ -107,8 +107,8 @@ function create() {
 		}
 		const segments = req.path.split('/').filter(Boolean).map(decodeURIComponent);
 		const logged = state.audience.changeLog.length;
-		// Looked up as the audience routes always were, without an own-property check (kept as is).
-		const route = routes[segments[0]];
+		// An own route only: a path such as /constructor or /__proto__ is a 404, not Object's member.
+		const route = Object.hasOwn(routes, segments[0]) ? routes[segments[0]] : undefined;
 		const reply = route ? route(req, segments) : undefined;
 		if (reply) {
 			// Contacts this request created or changed (the change log grows only on success).

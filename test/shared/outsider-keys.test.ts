@@ -508,3 +508,13 @@ describe('TalkBox fields answer (lib/fields.ts fieldRecords, methods/audience.ts
 		);
 	});
 });
+
+describe('the TalkBox sandbox routes a path by its own routes only', () => {
+	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('/%s is a 404 naming the path', async (name) => {
+		const answer = await fetch(`${sandbox.origin}/talkbox/service/v1/${name}`, {
+			headers: { authorization: `Basic ${Buffer.from('sandbox-user:sandbox-pass').toString('base64')}` },
+		});
+		expect(answer.status).toBe(404);
+		expect(await answer.json()).toEqual({ code: 404, description: `No route for GET /${name}` });
+	});
+});
