@@ -5,12 +5,12 @@
  * refunds, offers, shares, claims, coupons, loyalty members, metrics and assets. The resources
  * live in talkable/*.js; this file authenticates and routes.
  */
-const { fail } = require('./talkable/util');
-const { seedPeople, createPeople } = require('./talkable/people');
-const { seedOffers, createOffers } = require('./talkable/offers');
-const { createOrigins } = require('./talkable/origins');
-const { seedLoyalty, createLoyalty } = require('./talkable/loyalty');
-const { seedAssets, createCatalog } = require('./talkable/catalog');
+const { fail } = require('./talkable/common');
+const { seedPeople, createPeople } = require('./talkable/person');
+const { seedOffers, createOffers } = require('./talkable/offer');
+const { createOrigins } = require('./talkable/origin');
+const { seedLoyalty, createLoyalty } = require('./talkable/loyaltyMember');
+const { seedAssets, createCatalog } = require('./talkable/asset');
 
 const API_KEY = 'sandbox-talkable-key';
 const SITE_SLUG = 'my-store';

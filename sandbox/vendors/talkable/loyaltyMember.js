@@ -1,7 +1,7 @@
 'use strict';
 /** Loyalty members: balance, collect / manual adjustment / redeem actions, redemption options. */
-const { ok, fail, isObject, unpermitted, NOW } = require('./util');
-const { issueReward, publicCoupon } = require('./offers');
+const { ok, fail, isObject, unpermitted, NOW } = require('./common');
+const { issueReward, publicCoupon } = require('./offer');
 
 const POINTS_LIMIT = 10000;
 const ACTION_CONFIGS = {

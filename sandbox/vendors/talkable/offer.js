@@ -3,7 +3,7 @@
  * Offers, shares, offer claims, coupons, rewards, visitors and visitor offers: what a purchase
  * or a claim creates and what a referral approval pays out.
  */
-const { ok, fail, isEmail, isObject, NOW } = require('./util');
+const { ok, fail, isEmail, isObject, NOW } = require('./common');
 
 const SOCIAL_CHANNELS = ['facebook', 'twitter', 'linkedin', 'whatsapp', 'sms', 'other'];
 const NO_CLAIM_LINK = ['email', 'reminder', 'facebook_sponsored', 'coupon'];

@@ -4,8 +4,8 @@
  * A purchase or event by a friend who claimed an advocate's offer creates a pending referral;
  * approving it pays the advocate a reward with a new coupon.
  */
-const { ok, fail, isEmail, isObject, unpermitted, NOW } = require('./util');
-const { createOffer, issueReward } = require('./offers');
+const { ok, fail, isEmail, isObject, unpermitted, NOW } = require('./common');
+const { createOffer, issueReward } = require('./offer');
 
 const COMMON_FIELDS = [
 	'email', 'first_name', 'last_name', 'username', 'customer_id', 'custom_properties', 'phone_number', 'campaign_tags',

@@ -1,6 +1,6 @@
 'use strict';
 /** Campaigns, traffic sources, metrics and assets (with multipart upload). */
-const { ok, fail } = require('./util');
+const { ok, fail } = require('./common');
 
 const CAMPAIGNS = [
 	{ slug: 145, is_active: true, appearance: 'inline', id: 145, joinable_category_names: ['purchase'], name: 'Standalone landing page', origin_max_age: null, origin_min_age: null, status: 'Live', tag_names: ['default'], live_period: { starts_at: '2026-01-01T00:00:00.000-07:00', ends_at: null } },

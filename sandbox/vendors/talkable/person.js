@@ -1,6 +1,6 @@
 'use strict';
 /** People: GET/PUT /people/{slug} and its sub-resources. */
-const { ok, fail, isEmail, isObject, unpermitted, NOW } = require('./util');
+const { ok, fail, isEmail, isObject, unpermitted, NOW } = require('./common');
 
 function newPerson(email) {
 	return {
