@@ -1,5 +1,8 @@
 'use strict';
-/** People: GET/PUT /people/{slug} and its sub-resources. */
+/**
+ * Person: GET/PUT /people/{slug} and its sub-resources (referrals, rewards, shares, personal
+ * data, unsubscribe, anonymize).
+ */
 const { ok, fail, isEmail, isObject, unpermitted, NOW } = require('./common');
 
 function newPerson(email) {
