@@ -16,11 +16,11 @@
 const crypto = require('node:crypto');
 
 const { fail } = require('./sailthru/common');
-const { seedUsers, userRoutes } = require('./sailthru/users');
-const { seedLibrary, libraryRoutes } = require('./sailthru/library');
-const { seedMessaging, messagingRoutes } = require('./sailthru/messaging');
-const { seedCampaigns, campaignRoutes } = require('./sailthru/campaigns');
-const { seedJobs, jobRoutes } = require('./sailthru/jobs');
+const { seedUsers, userRoutes } = require('./sailthru/user');
+const { seedLibrary, libraryRoutes } = require('./sailthru/list');
+const { seedMessaging, messagingRoutes } = require('./sailthru/send');
+const { seedCampaigns, campaignRoutes } = require('./sailthru/blast');
+const { seedJobs, jobRoutes } = require('./sailthru/job');
 
 const API_KEY = 'sandbox-sailthru-key';
 const API_SECRET = 'sandbox-sailthru-secret-9f2c';

@@ -5,7 +5,7 @@
  * back; a scheduled send can be cancelled until it goes out (then 403, error 41).
  */
 const { fail, ok, EMAIL, isObject, blank, rfc2822, parseTime, hexId, missing } = require('./common');
-const { findUser, newProfile } = require('./users');
+const { findUser, newProfile } = require('./user');
 
 const RESERVED_EVENTS = ['send', 'cancel', 'open', 'click', 'purchase', 'daily'];
 const EVENT_KEYS = ['email', 'sid', 'extid', 'sms', 'cookie'];

@@ -5,7 +5,7 @@
  * cannot be deleted (403). Unknown blast: error 13; unknown stat: error 99.
  */
 const { fail, ok, EMAIL, isObject, blank, rfc2822, parseTime, missing } = require('./common');
-const { allLists } = require('./library');
+const { allLists } = require('./list');
 
 const STATUSES = ['created', 'scheduled', 'sending', 'sent'];
 const CONTENT_FIELDS = ['name', 'list', 'schedule_time', 'from_name', 'from_email', 'subject', 'content_html', 'content_text'];

@@ -6,7 +6,7 @@
  * `file` part, `emails`, a `url` or a `query`.
  */
 const { fail, ok, EMAIL, isObject, blank, rfc2822, hexId, missing } = require('./common');
-const { findUser, newProfile, SIGNUP_DATE } = require('./users');
+const { findUser, newProfile, SIGNUP_DATE } = require('./user');
 
 const TYPES = [
 	'import',
