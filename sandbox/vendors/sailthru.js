@@ -1,7 +1,21 @@
 'use strict';
 /**
- * Sailthru sandbox: the whole core API, stateful (see sailthru/*.js): users, sends, events,
- * purchases, returns, lists, content, templates, blasts, jobs and stats.
+ * Sailthru sandbox: the whole core API, stateful: users, sends, events, purchases, returns, lists,
+ * content, templates, blasts, jobs and stats. This file seeds the state, authenticates, keeps
+ * the rate limits and routes by method and path; each resource of the node has its module in
+ * sailthru/, which seeds its part of the state and answers its routes:
+ *   user.js      GET/POST /user (and userFor: a profile by email, created when missing)
+ *   send.js      GET/POST/DELETE /send
+ *   event.js     POST /event
+ *   purchase.js  GET/POST /purchase
+ *   return.js    POST /return
+ *   list.js      GET/POST/DELETE /list (and allLists)
+ *   content.js   GET/POST/DELETE /content
+ *   template.js  GET/POST/DELETE /template
+ *   blast.js     GET/POST/DELETE /blast
+ *   stats.js     GET /stats
+ *   job.js       POST/GET /job
+ *   common.js    the error envelope, checks, dates and IDs
  *
  * Authentication is checked the way Sailthru documents it, independently of the node's code:
  * every call carries api_key, format, json and sig, where sig is the MD5 hex of the shared
@@ -16,11 +30,17 @@
 const crypto = require('node:crypto');
 
 const { fail } = require('./sailthru/common');
-const { seedUsers, userRoutes } = require('./sailthru/users');
-const { seedLibrary, libraryRoutes } = require('./sailthru/library');
-const { seedMessaging, messagingRoutes } = require('./sailthru/messaging');
-const { seedCampaigns, campaignRoutes } = require('./sailthru/campaigns');
-const { seedJobs, jobRoutes } = require('./sailthru/jobs');
+const { seedUsers, userRoutes } = require('./sailthru/user');
+const { seedLists, listRoutes } = require('./sailthru/list');
+const { seedContent, contentRoutes } = require('./sailthru/content');
+const { seedTemplates, templateRoutes } = require('./sailthru/template');
+const { seedSends, sendRoutes } = require('./sailthru/send');
+const { seedEvents, eventRoutes } = require('./sailthru/event');
+const { seedPurchases, purchaseRoutes } = require('./sailthru/purchase');
+const { seedReturns, returnRoutes } = require('./sailthru/return');
+const { seedBlasts, blastRoutes } = require('./sailthru/blast');
+const { statsRoutes } = require('./sailthru/stats');
+const { seedJobs, jobRoutes } = require('./sailthru/job');
 
 const API_KEY = 'sandbox-sailthru-key';
 const API_SECRET = 'sandbox-sailthru-secret-9f2c';
@@ -72,9 +92,14 @@ function seed() {
 		windows: {},
 	};
 	seedUsers(state);
-	seedLibrary(state);
-	seedMessaging(state);
-	seedCampaigns(state);
+	seedLists(state);
+	seedContent(state);
+	seedTemplates(state);
+	seedSends(state);
+	seedEvents(state);
+	seedPurchases(state);
+	seedReturns(state);
+	seedBlasts(state);
 	seedJobs(state);
 	return state;
 }
@@ -108,9 +133,15 @@ function create() {
 	const state = seed();
 	const routes = {
 		...userRoutes(state),
-		...libraryRoutes(state),
-		...messagingRoutes(state),
-		...campaignRoutes(state),
+		...listRoutes(state),
+		...contentRoutes(state),
+		...templateRoutes(state),
+		...sendRoutes(state),
+		...eventRoutes(state),
+		...purchaseRoutes(state),
+		...returnRoutes(state),
+		...blastRoutes(state),
+		...statsRoutes(state),
 		...jobRoutes(state),
 	};
 

@@ -11,6 +11,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 const blank = (value) => value === undefined || value === null || String(value).trim() === '';
 
+/** The creation date of the seeded lists and content. */
+const CREATED = 'Mon, 02 Mar 2026 09:16:15 -0500';
+
 /** RFC 2822 as Sailthru writes its dates, in UTC. */
 const rfc2822 = (ms) => new Date(ms).toUTCString().replace('GMT', '+0000');
 
@@ -42,4 +45,4 @@ function missing(call, names) {
 	return name ? fail(400, 2, `Missing required parameter: ${name}`) : undefined;
 }
 
-module.exports = { fail, ok, EMAIL, isObject, blank, rfc2822, parseTime, hexId, md5, missing };
+module.exports = { fail, ok, EMAIL, isObject, blank, CREATED, rfc2822, parseTime, hexId, md5, missing };

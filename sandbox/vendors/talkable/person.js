@@ -1,6 +1,9 @@
 'use strict';
-/** People: GET/PUT /people/{slug} and its sub-resources. */
-const { ok, fail, isEmail, isObject, unpermitted, NOW } = require('./util');
+/**
+ * Person: GET/PUT /people/{slug} and its sub-resources (referrals, rewards, shares, personal
+ * data, unsubscribe, anonymize).
+ */
+const { ok, fail, isEmail, isObject, unpermitted, NOW } = require('./common');
 
 function newPerson(email) {
 	return {

@@ -1,15 +1,6 @@
 'use strict';
-/** Campaigns, traffic sources, metrics and assets (with multipart upload). */
-const { ok, fail } = require('./util');
-
-const CAMPAIGNS = [
-	{ slug: 145, is_active: true, appearance: 'inline', id: 145, joinable_category_names: ['purchase'], name: 'Standalone landing page', origin_max_age: null, origin_min_age: null, status: 'Live', tag_names: ['default'], live_period: { starts_at: '2026-01-01T00:00:00.000-07:00', ends_at: null } },
-	{ slug: 143, is_active: false, appearance: 'popup', id: 143, joinable_category_names: ['affiliate_member'], name: 'Post-purchase popup', origin_max_age: null, origin_min_age: null, status: 'Disabled', tag_names: ['post-purchase'], live_period: { starts_at: '2025-01-01T00:00:00.000-07:00', ends_at: '2025-06-01T00:00:00.000-07:00' } },
-];
-const TRAFFIC_SOURCES = [{ identifier: 'in-store' }, { identifier: 'newsletter' }, { identifier: 'post-purchase' }];
-const METRICS = ['sharing_rate', 'purchases_count', 'referrals_count'];
-const PERIODS = ['day', 'week', 'month', 'quarter', 'year'];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Asset: GET /assets (paged), GET /assets/{id} and POST /assets (multipart upload). */
+const { ok, fail } = require('./common');
 
 function seedAssets() {
 	const asset = (id, name, contentType, size) => ({
@@ -48,39 +39,8 @@ function multipartParts(raw, contentType) {
 	return parts;
 }
 
-function createCatalog(state) {
-	function metric(req, segments) {
-		const name = segments[1];
-		const { start_date: start, end_date: end } = req.query;
-		if (!start || !end) return fail(400, '`start_date` and `end_date` are required');
-		if (!DATE.test(start) || !DATE.test(end)) return fail(400, 'Invalid date format');
-		if (!METRICS.includes(name)) return fail(400, 'No metric found.');
-		const origins = [...state.origins.values()].filter((o) => {
-			const day = (o.data.created_at || '2026-07-07').slice(0, 10);
-			return day >= start && day <= end;
-		});
-		const plainFor = (list) => {
-			if (name === 'purchases_count') return list.filter((o) => o.type === 'Purchase').length;
-			if (name === 'referrals_count') return list.filter((o) => state.referrals.has(o.slug)).length;
-			return list.length ? 0.25 : 0;
-		};
-		const value = (plain) => ({
-			plain,
-			formatted: name === 'sharing_rate' ? `${(plain * 100).toFixed(Number(req.query.precision ?? 0))}%` : String(plain),
-			result_type: name === 'sharing_rate' ? 'percentage' : 'number',
-		});
-		if (segments[2] === undefined) return ok(value(plainFor(origins)));
-		if (segments[2] !== 'segmentize') return undefined;
-		const period = req.query['segment_by[period]'];
-		if (period !== undefined && !PERIODS.includes(period)) {
-			return fail(400, 'Unsupported option for period segmentation. Supported options: day, week, month, quarter, year');
-		}
-		const months = [...new Set(origins.map((o) => (o.data.created_at || '2026-07-07').slice(0, 7)))].sort();
-		const buckets = months.length ? months : [start.slice(0, 7)];
-		return ok({ segmented: buckets.map((month) => ({ ...value(plainFor(origins.filter((o) => (o.data.created_at || '2026-07-07').startsWith(month)))), period: month })) });
-	}
-
-	function assets(req, segments) {
+function createAssets(state) {
+	function handle(req, segments) {
 		if (req.method === 'GET' && segments.length === 1) {
 			const page = Number(req.query.page ?? 1);
 			const perPage = Number(req.query.per_page ?? 25);
@@ -121,22 +81,7 @@ function createCatalog(state) {
 		return undefined;
 	}
 
-	function handle(req, segments) {
-		switch (segments[0]) {
-			case 'campaigns':
-				return req.method === 'GET' && segments.length === 1 ? ok({ campaigns: CAMPAIGNS }) : undefined;
-			case 'traffic_sources':
-				return req.method === 'GET' && segments.length === 1 ? ok(TRAFFIC_SOURCES) : undefined;
-			case 'metrics':
-				return req.method === 'GET' && segments.length >= 2 && segments.length <= 3 ? metric(req, segments) : undefined;
-			case 'assets':
-				return assets(req, segments);
-			default:
-				return undefined;
-		}
-	}
-
 	return { handle };
 }
 
-module.exports = { seedAssets, createCatalog, CAMPAIGNS };
+module.exports = { seedAssets, createAssets };

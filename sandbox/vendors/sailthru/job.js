@@ -6,7 +6,7 @@
  * `file` part, `emails`, a `url` or a `query`.
  */
 const { fail, ok, EMAIL, isObject, blank, rfc2822, hexId, missing } = require('./common');
-const { findUser, newProfile, SIGNUP_DATE } = require('./users');
+const { userFor, SIGNUP_DATE } = require('./user');
 
 const TYPES = [
 	'import',
@@ -57,15 +57,6 @@ function csvEmails(text) {
 	return rows;
 }
 
-function profileFor(state, email) {
-	let user = findUser(state, 'email', email);
-	if (!user) {
-		user = newProfile(state, { email: email.toLowerCase() });
-		state.users.push(user);
-	}
-	return user;
-}
-
 function applyUpdate(user, update) {
 	for (const [name, value] of Object.entries(update.vars || {})) user.vars[name] = value;
 	for (const [name, join] of Object.entries(update.lists || {})) {
@@ -83,7 +74,7 @@ function jobRoutes(state) {
 		if (job.name === 'import') {
 			const emails = call.emails ? String(call.emails).split(',').map((e) => e.trim()) : csvEmails(file || '');
 			const valid = emails.filter((email) => EMAIL.test(email));
-			for (const email of valid) profileFor(state, email).lists[call.list] = SIGNUP_DATE;
+			for (const email of valid) userFor(state, email).lists[call.list] = SIGNUP_DATE;
 			Object.assign(result, { list: call.list, count: valid.length, invalid_count: emails.length - valid.length });
 		} else if (job.name === 'update') {
 			let records = [];
@@ -92,7 +83,7 @@ function jobRoutes(state) {
 			else if (call.query) records = state.users.filter((user) => user.keys.email).map((user) => ({ email: user.keys.email }));
 			for (const record of records) {
 				if (!record.email || !EMAIL.test(record.email)) continue;
-				const user = profileFor(state, record.email);
+				const user = userFor(state, record.email);
 				applyUpdate(user, record);
 				if (call.update) applyUpdate(user, call.update);
 			}

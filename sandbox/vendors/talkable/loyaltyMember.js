@@ -1,7 +1,11 @@
 'use strict';
-/** Loyalty members: balance, collect / manual adjustment / redeem actions, redemption options. */
-const { ok, fail, isObject, unpermitted, NOW } = require('./util');
-const { issueReward, publicCoupon } = require('./offers');
+/**
+ * Loyalty member: /loyalty/members/{email}: balance, collect / manual adjustment / redeem
+ * actions, redemption options.
+ */
+const { ok, fail, isObject, DATE, unpermitted, NOW } = require('./common');
+const { publicCoupon } = require('./coupon');
+const { issueReward } = require('./reward');
 
 const POINTS_LIMIT = 10000;
 const ACTION_CONFIGS = {
@@ -13,7 +17,6 @@ const REDEMPTION_BATCHES = [
 	{ id: 8, name: '$50 off', points: 500, amount: 50.0, description: '$50' },
 ];
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function newMember(email, extra = {}) {
 	return { custom_properties: {}, email, phone_number: null, points_balance: 0, member_dates: [], active: true, collect: [], manual: [], redeem: [], ...extra };

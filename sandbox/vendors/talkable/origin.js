@@ -1,11 +1,14 @@
 'use strict';
 /**
- * Origins (purchases, events, affiliate members), their batches, referrals and refunds.
- * A purchase or event by a friend who claimed an advocate's offer creates a pending referral;
- * approving it pays the advocate a reward with a new coupon.
+ * Origin: POST /origins (purchases, events, affiliate members, one at a time or in batches).
+ * A purchase or event by a friend who claimed an advocate's offer creates a pending referral
+ * (approving it: referral.js); PUT /origins/{slug}/referral and POST /origins/{slug}/refund are
+ * routed here, to referral.js and refund.js, after the origin is found.
  */
-const { ok, fail, isEmail, isObject, unpermitted, NOW } = require('./util');
-const { createOffer, issueReward } = require('./offers');
+const { ok, fail, isEmail, isObject, ISO, unpermitted, NOW, publicOrigin } = require('./common');
+const { createOffer } = require('./offer');
+const { createReferrals } = require('./referral');
+const { createRefunds } = require('./refund');
 
 const COMMON_FIELDS = [
 	'email', 'first_name', 'last_name', 'username', 'customer_id', 'custom_properties', 'phone_number', 'campaign_tags',
@@ -18,8 +21,6 @@ const FIELDS = {
 	Event: [...COMMON_FIELDS, ...COMMERCE_FIELDS, 'event_category', 'event_number'],
 	AffiliateMember: COMMON_FIELDS,
 };
-const STATUSES = ['pending', 'flagged', 'approved', 'voided', 'blocked'];
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 const slugOf = (type, data) =>
 	type === 'Purchase' ? String(data.order_number) : type === 'Event' ? `${data.event_category}:${data.event_number}` : undefined;
@@ -44,30 +45,8 @@ function validate(type, data) {
 }
 
 function createOrigins(state, people) {
-	const publicOrigin = (o) => ({
-		subtotal: o.data.subtotal ?? null,
-		customer_id: o.data.customer_id ?? null,
-		email: o.data.email,
-		id: o.id,
-		ip_address: o.data.ip_address ?? null,
-		order_number: o.type === 'Purchase' ? o.data.order_number : null,
-		event_category: o.type === 'Event' ? o.data.event_category : undefined,
-		event_number: o.type === 'Event' ? o.data.event_number : undefined,
-		refunded_at: o.refunded_at,
-		type: o.type,
-		segment1: o.data.segment1 ?? null,
-		segment2: o.data.segment2 ?? null,
-		segment3: o.data.segment3 ?? null,
-		utm_campaign: o.data.utm_campaign ?? null,
-		utm_content: o.data.utm_content ?? null,
-		utm_medium: o.data.utm_medium ?? null,
-		utm_source: o.data.utm_source ?? null,
-		utm_term: o.data.utm_term ?? null,
-		order_date: o.data.created_at ?? NOW,
-		partially_refunded: o.partially_refunded,
-		refund_subtotal: o.refund_subtotal,
-		coupon_code: (o.data.coupon_codes || []).join(','),
-	});
+	const referrals = createReferrals(state, people);
+	const refunds = createRefunds(state);
 
 	/** Store one origin (after validation); a response for a refused duplicate. */
 	function record(type, data) {
@@ -149,54 +128,6 @@ function createOrigins(state, people) {
 		return ok();
 	}
 
-	function referral(req, origin) {
-		const data = (req.body || {}).data;
-		if (!isObject(data) || !STATUSES.includes(data.status)) {
-			return fail(400, `\`status\` must be within [${STATUSES.join(', ')}]`);
-		}
-		const found = state.referrals.get(origin.slug);
-		if (!found) return fail(400, 'No referral found for the origin.');
-		const pair = [found.status, data.status].sort().join('>');
-		if (pair === 'approved>voided' && found.status !== data.status) {
-			return fail(400, `Referral cannot be moved from ${found.status} to ${data.status}`);
-		}
-		const advocate = people.find(found.advocate_person.email);
-		if (found.status === 'pending' && advocate) advocate.referral_counts.pending -= 1;
-		found.status = data.status;
-		found.updated_at = NOW;
-		if (data.status === 'approved' && !found.ad_rewarded) {
-			found.ad_rewarded = true;
-			if (advocate) {
-				advocate.referral_counts.approved += 1;
-				const { reward, coupon } = issueReward(state, advocate.email, 'referrer');
-				coupon.reward = { id: reward.id, reason: reward.reason, status: reward.status };
-				advocate.rewards.unshift(reward);
-				advocate.reward_counts.total += 1;
-				advocate.reward_counts.paid += 1;
-				state.webhooks.push({ type: 'referral', referral_id: found.id, status: 'approved' });
-			}
-		}
-		return ok({ referral: found });
-	}
-
-	function refund(req, origin) {
-		const data = (req.body || {}).data || {};
-		if (!isObject(data)) return fail(400, '`data` must be an object');
-		const refused = unpermitted(data, ['refunded_at', 'refund_subtotal']);
-		if (refused) return refused;
-		if (origin.refunded_at) return fail(400, 'Origin has already been refunded');
-		if (data.refunded_at !== undefined && !ISO.test(data.refunded_at)) return fail(400, '`refunded_at` is not a valid date');
-		if (data.refund_subtotal !== undefined && typeof data.refund_subtotal !== 'number') {
-			return fail(400, '`refund_subtotal` must be a number');
-		}
-		origin.refunded_at = data.refunded_at || NOW;
-		origin.refund_subtotal = data.refund_subtotal ?? origin.data.subtotal ?? null;
-		origin.partially_refunded = data.refund_subtotal !== undefined && data.refund_subtotal < (origin.data.subtotal ?? 0);
-		const found = state.referrals.get(origin.slug);
-		if (found && found.status !== 'approved') found.status = 'voided';
-		return ok({ origin: publicOrigin(origin) });
-	}
-
 	function handle(req, segments) {
 		const body = req.body || {};
 		if (req.method === 'POST' && segments.length === 1) {
@@ -214,8 +145,8 @@ function createOrigins(state, people) {
 		}
 		if (segments.length === 3 && ['referral', 'refund'].includes(segments[2])) {
 			const origin = state.origins.get(segments[1]);
-			if (req.method === 'PUT' && segments[2] === 'referral') return origin ? referral(req, origin) : fail(400, 'No origin found by `origin_slug`.');
-			if (req.method === 'POST' && segments[2] === 'refund') return origin ? refund(req, origin) : fail(400, 'No origin found by `origin_slug`.');
+			if (req.method === 'PUT' && segments[2] === 'referral') return origin ? referrals.update(req, origin) : fail(400, 'No origin found by `origin_slug`.');
+			if (req.method === 'POST' && segments[2] === 'refund') return origin ? refunds.create(req, origin) : fail(400, 'No origin found by `origin_slug`.');
 		}
 		return undefined;
 	}

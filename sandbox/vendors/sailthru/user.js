@@ -79,6 +79,16 @@ function findUser(state, type, value) {
 	return state.users.find((user) => user.keys[type] !== undefined && normalize(type, user.keys[type]) === wanted);
 }
 
+/** A profile by email, created when missing (sends, purchases, jobs). */
+function userFor(state, email) {
+	let user = findUser(state, 'email', email);
+	if (!user) {
+		user = newProfile(state, { email: email.toLowerCase() });
+		state.users.push(user);
+	}
+	return user;
+}
+
 function fieldsOf(user, requested) {
 	const names = requested === undefined ? DEFAULT_FIELDS : Object.keys(requested).filter((name) => requested[name]);
 	const result = {};
@@ -209,4 +219,4 @@ function userRoutes(state) {
 	return { 'GET /user': getUser, 'POST /user': postUser };
 }
 
-module.exports = { seedUsers, userRoutes, findUser, newProfile, normalize, SIGNUP_DATE };
+module.exports = { seedUsers, userRoutes, findUser, newProfile, userFor, normalize, SIGNUP_DATE };
