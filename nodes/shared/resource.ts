@@ -24,15 +24,23 @@ export interface ResourceSpec {
 	description?: string;
 	/** In the order the Operation dropdown lists them (n8n's lint wants them sorted by name). */
 	operations: ResourceOperation[];
-	/** The operation selected when the resource is picked. */
-	default: string;
+	/**
+	 * The operation selected when the resource is picked: one of `operations`. (The operation
+	 * itself, not its value: n8n's lint rule for "Get Many" option names takes an object with
+	 * `name`, `value` and the text 'getAll' for an option.)
+	 */
+	defaultOperation: ResourceOperation;
 	/** Fields several operations show, listed before each operation's own fields. */
 	fields?: INodeProperties[];
 }
 
 /** A resource: its Operation dropdown, the fields its operations share, then each operation's fields. */
 export function defineResource(spec: ResourceSpec): NodeResource {
+	if (!spec.operations.includes(spec.defaultOperation)) {
+		throw new Error(`${spec.name}: the default operation is not one of its operations`);
+	}
 	const option: INodePropertyOptions = { name: spec.name, value: spec.value };
+	const defaultValue = spec.defaultOperation.option.value;
 	if (spec.description !== undefined) option.description = spec.description;
 	return {
 		option,
@@ -44,7 +52,7 @@ export function defineResource(spec: ResourceSpec): NodeResource {
 				noDataExpression: true,
 				displayOptions: { show: { resource: [spec.value] } },
 				options: spec.operations.map((operation) => operation.option),
-				default: spec.default,
+				default: defaultValue,
 			},
 			...(spec.fields ?? []),
 			...spec.operations.flatMap((operation) => operation.fields ?? []),

@@ -8,7 +8,7 @@ export const orderResource: NodeResource = defineResource({
 	name: 'Order',
 	value: 'order',
 	operations: [syncOperation, updateStatusOperation],
-	default: 'sync',
+	defaultOperation: syncOperation,
 	fields: [
 		{
 			displayName:

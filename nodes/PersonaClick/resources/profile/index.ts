@@ -16,6 +16,6 @@ export const profileResource: NodeResource = defineResource({
 		getOperation,
 		purgeOperation,
 	],
-	default: 'get',
+	defaultOperation: getOperation,
 	fields: [forceChangeNotice],
 });

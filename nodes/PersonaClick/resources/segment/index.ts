@@ -14,7 +14,7 @@ export const segmentResource: NodeResource = defineResource({
 	name: 'Segment',
 	value: 'segment',
 	operations: [addOperation, checkOperation, getAllOperation, removeOperation],
-	default: 'check',
+	defaultOperation: checkOperation,
 	fields: [
 		{
 			displayName: 'Segment ID',

@@ -11,7 +11,7 @@ export const subscriptionResource: NodeResource = defineResource({
 	name: 'Subscription',
 	value: 'subscription',
 	operations: [checkOperation, getChangesOperation, manageOperation, reportEventOperation, confirmEmailOperation],
-	default: 'manage',
+	defaultOperation: manageOperation,
 	fields: [
 		// The email of Report Event and Send Confirmation Email.
 		{

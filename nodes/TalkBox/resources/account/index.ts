@@ -6,5 +6,5 @@ export const accountResource: NodeResource = defineResource({
 	name: 'Account',
 	value: 'account',
 	operations: [getOperation, updateOperation],
-	default: 'get',
+	defaultOperation: getOperation,
 });

@@ -6,11 +6,10 @@ import { triggerOperation } from './trigger';
 const show = showFor('communication');
 
 export const communicationResource: NodeResource = defineResource({
-	// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-get-many -- the resource's name: the rule takes `default: 'getAll'` below for an option value
 	name: 'Communication',
 	value: 'communication',
 	operations: [getAllOperation, getAllForPromotionOperation, triggerOperation],
-	default: 'getAll',
+	defaultOperation: getAllOperation,
 	fields: [
 		promotionIdField,
 		...listProperties(show(['getAll', 'getAllForPromotion'])),

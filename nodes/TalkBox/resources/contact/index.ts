@@ -26,7 +26,7 @@ export const contactResource: NodeResource = defineResource({
 		sendResubscriptionSmsOperation,
 		updateOperation,
 	],
-	default: 'get',
+	defaultOperation: getOperation,
 	fields: [
 		{
 			displayName: 'Contact ID',

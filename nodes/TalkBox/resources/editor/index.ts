@@ -5,5 +5,5 @@ export const editorResource: NodeResource = defineResource({
 	name: 'Editor',
 	value: 'editor',
 	operations: [getSessionOperation],
-	default: 'getSession',
+	defaultOperation: getSessionOperation,
 });

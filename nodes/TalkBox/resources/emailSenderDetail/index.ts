@@ -7,11 +7,10 @@ import { updateOperation } from './update';
 const show = showFor('emailSenderDetail');
 
 export const emailSenderDetailResource: NodeResource = defineResource({
-	// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-get-many -- the resource's name: the rule takes `default: 'getAll'` below for an option value
 	name: 'Email Sender Detail',
 	value: 'emailSenderDetail',
 	operations: [createOperation, deleteOperation, getAllOperation, updateOperation],
-	default: 'getAll',
+	defaultOperation: getAllOperation,
 	fields: [
 		idLocator({
 			displayName: 'Email Sender Detail',

@@ -26,11 +26,10 @@ const fieldLocator = (operations: string[]): INodeProperties => {
 };
 
 export const fieldResource: NodeResource = defineResource({
-	// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-get-many -- the resource's name: the rule takes `default: 'getAll'` below for an option value
 	name: 'Field',
 	value: 'field',
 	operations: [createOperation, deleteOperation, getAllOperation, updateOperation],
-	default: 'getAll',
+	defaultOperation: getAllOperation,
 	fields: [
 		fieldLocator(['update', 'delete']),
 		{

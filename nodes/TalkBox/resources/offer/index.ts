@@ -8,11 +8,10 @@ import { updateOperation } from './update';
 const show = showFor('offer');
 
 export const offerResource: NodeResource = defineResource({
-	// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-get-many -- the resource's name: the rule takes `default: 'getAll'` below for an option value
 	name: 'Offer',
 	value: 'offer',
 	operations: [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
-	default: 'getAll',
+	defaultOperation: getAllOperation,
 	fields: [
 		idLocator({
 			displayName: 'Offer',

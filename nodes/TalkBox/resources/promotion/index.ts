@@ -23,7 +23,7 @@ export const promotionResource: NodeResource = defineResource({
 	name: 'Promotion',
 	value: 'promotion',
 	operations: [createOperation, deleteOperation, updateOperation],
-	default: 'create',
+	defaultOperation: createOperation,
 	fields: [
 		promotionId(['update', 'delete']),
 		sendNotice,

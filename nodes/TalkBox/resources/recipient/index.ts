@@ -5,5 +5,5 @@ export const recipientResource: NodeResource = defineResource({
 	name: 'Recipient',
 	value: 'recipient',
 	operations: [getCountsOperation],
-	default: 'getCounts',
+	defaultOperation: getCountsOperation,
 });

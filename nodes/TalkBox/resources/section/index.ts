@@ -8,11 +8,10 @@ import { updateOperation } from './update';
 const show = showFor('section');
 
 export const sectionResource: NodeResource = defineResource({
-	// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-get-many -- the resource's name: the rule takes `default: 'getAll'` below for an option value
 	name: 'Section',
 	value: 'section',
 	operations: [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
-	default: 'getAll',
+	defaultOperation: getAllOperation,
 	fields: [
 		idLocator({
 			displayName: 'Section',

@@ -4,11 +4,10 @@ import { getScoreOperation } from './getScore';
 import { surveyRange } from './range';
 
 export const surveyResource: NodeResource = defineResource({
-	// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-get-many -- the resource's name: the rule takes `default: 'getAll'` below for an option value
 	name: 'Survey',
 	value: 'survey',
 	operations: [getAllOperation, getScoreOperation],
-	default: 'getAll',
+	defaultOperation: getAllOperation,
 	fields: [
 		...listFields,
 		surveyRange,

@@ -12,7 +12,6 @@ import { updateOperation } from './update';
 const show = showFor('tag');
 
 export const tagResource: NodeResource = defineResource({
-	// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-get-many -- the resource's name: the rule takes `default: 'getAll'` below for an option value
 	name: 'Tag',
 	value: 'tag',
 	operations: [
@@ -26,7 +25,7 @@ export const tagResource: NodeResource = defineResource({
 		untagAllContactsOperation,
 		updateOperation,
 	],
-	default: 'getAll',
+	defaultOperation: getAllOperation,
 	fields: [
 		idLocator({
 			displayName: 'Tag',

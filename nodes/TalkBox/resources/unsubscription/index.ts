@@ -5,5 +5,5 @@ export const unsubscriptionResource: NodeResource = defineResource({
 	name: 'Unsubscription',
 	value: 'unsubscription',
 	operations: [createOperation],
-	default: 'create',
+	defaultOperation: createOperation,
 });

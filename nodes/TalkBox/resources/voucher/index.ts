@@ -20,11 +20,10 @@ const voucherIdProperty: INodeProperties = {
 };
 
 export const voucherResource: NodeResource = defineResource({
-	// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-get-many -- the resource's name: the rule takes `default: 'getAll'` below for an option value
 	name: 'Voucher',
 	value: 'voucher',
 	operations: [getOperation, getAllOperation, getAllForContactOperation, redeemOperation],
-	default: 'getAll',
+	defaultOperation: getAllOperation,
 	fields: [
 		voucherIdProperty,
 		...contactFields,

@@ -6,7 +6,7 @@ export const couponResource: NodeResource = defineResource({
 	name: 'Coupon',
 	value: 'coupon',
 	operations: [checkPermissionOperation, getOperation],
-	default: 'get',
+	defaultOperation: getOperation,
 	fields: [
 		{
 			displayName: 'Coupon Code',

@@ -27,7 +27,7 @@ export const loyaltyMemberResource: NodeResource = defineResource({
 		redeemPointsOperation,
 		updateOperation,
 	],
-	default: 'get',
+	defaultOperation: getOperation,
 	fields: [
 		{
 			displayName: 'Member Email',

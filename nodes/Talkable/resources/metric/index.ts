@@ -8,6 +8,6 @@ export const metricResource: NodeResource = defineResource({
 	name: 'Metric',
 	value: 'metric',
 	operations: [getOperation, getSegmentedOperation],
-	default: 'get',
+	defaultOperation: getOperation,
 	fields: metricRangeProperties,
 });

@@ -8,6 +8,6 @@ export const offerResource: NodeResource = defineResource({
 	value: 'offer',
 	description: 'Advocate offers',
 	operations: [getOperation, getClaimUrlStatusOperation],
-	default: 'get',
+	defaultOperation: getOperation,
 	fields: [shortUrlCodeProperty(['get', 'getClaimUrlStatus'], 'offer')],
 });

@@ -5,5 +5,5 @@ export const offerClaimResource: NodeResource = defineResource({
 	name: 'Offer Claim',
 	value: 'offerClaim',
 	operations: [createOperation],
-	default: 'create',
+	defaultOperation: createOperation,
 });

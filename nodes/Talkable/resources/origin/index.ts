@@ -26,7 +26,7 @@ export const originResource: NodeResource = defineResource({
 		createPurchaseOperation,
 		createPurchaseBatchOperation,
 	],
-	default: 'createPurchase',
+	defaultOperation: createPurchaseOperation,
 	// The data of each kind's single and batch operations; Create shows the same by its Type.
 	fields: [batchNoticeProperty, ...originDataProperties, createOffersProperty],
 });

@@ -26,7 +26,7 @@ export const personResource: NodeResource = defineResource({
 		getSharesOperation,
 		unsubscribeOperation,
 	],
-	default: 'get',
+	defaultOperation: getOperation,
 	fields: [
 		{
 			displayName: 'Person',

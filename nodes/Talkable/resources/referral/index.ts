@@ -5,5 +5,5 @@ export const referralResource: NodeResource = defineResource({
 	name: 'Referral',
 	value: 'referral',
 	operations: [updateStatusOperation],
-	default: 'updateStatus',
+	defaultOperation: updateStatusOperation,
 });

@@ -5,5 +5,5 @@ export const refundResource: NodeResource = defineResource({
 	name: 'Refund',
 	value: 'refund',
 	operations: [createOperation],
-	default: 'create',
+	defaultOperation: createOperation,
 });

@@ -8,6 +8,6 @@ export const shareResource: NodeResource = defineResource({
 	value: 'share',
 	description: 'Shares of an advocate offer',
 	operations: [createEmailOperation, createSocialOperation],
-	default: 'createEmail',
+	defaultOperation: createEmailOperation,
 	fields: [shortUrlCodeProperty(['createEmail', 'createSocial'], 'share')],
 });

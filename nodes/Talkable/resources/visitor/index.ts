@@ -5,5 +5,5 @@ export const visitorResource: NodeResource = defineResource({
 	name: 'Visitor',
 	value: 'visitor',
 	operations: [createOperation],
-	default: 'create',
+	defaultOperation: createOperation,
 });

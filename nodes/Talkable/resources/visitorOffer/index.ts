@@ -6,5 +6,5 @@ export const visitorOfferResource: NodeResource = defineResource({
 	value: 'visitorOffer',
 	description: 'Friend offers',
 	operations: [trackVisitOperation],
-	default: 'trackVisit',
+	defaultOperation: trackVisitOperation,
 });
