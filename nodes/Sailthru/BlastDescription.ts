@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { fail, isPlausibleEmail, listProperties, operationFactory, showFor } from '../shared';
 import { blastMessageFields, blastOptionFields, blastOptions } from './blast/options';
-import { callParameters, nameLocator, optional, required, sailthruTime, type Read } from './helpers';
+import { callParameters, nameLocator, optional, required, sailthruTime, type Read } from './lib/helpers';
 import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);

@@ -16,7 +16,7 @@ import {
 	trimmed,
 	wholeNumber,
 	type Read,
-} from './helpers';
+} from './lib/helpers';
 import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);

@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { fail, isPlausibleEmail, operationFactory, showFor } from '../shared';
-import { callParameters, keyValueJson, keyValueJsonProperties, required, trimmed } from './helpers';
+import { callParameters, keyValueJson, keyValueJsonProperties, required, trimmed } from './lib/helpers';
 import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);

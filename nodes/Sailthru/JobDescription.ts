@@ -5,7 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationFactory, showFor } from '../shared';
-import { callParameters, dateRangeProperties, nameLocator, required } from './helpers';
+import { callParameters, dateRangeProperties, nameLocator, required } from './lib/helpers';
 import { buildJobRequest } from './job/create';
 import { waitForJob } from './job/wait';
 import { sailthru } from './profile';

@@ -5,7 +5,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { listProperties, operationFactory, rawResponseProperty, showFor } from '../shared';
-import { callParameters, flag, jsonObject, nameLocator, optional, required } from './helpers';
+import { callParameters, flag, jsonObject, nameLocator, optional, required } from './lib/helpers';
 import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);

@@ -15,7 +15,7 @@ import {
 	singleEmail,
 	trimmed,
 	type Read,
-} from './helpers';
+} from './lib/helpers';
 import { itemProperties, itemsParameter } from './purchase/items';
 import { sailthru } from './profile';
 

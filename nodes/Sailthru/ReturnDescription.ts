@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationFactory, showFor } from '../shared';
-import { callParameters, required, singleEmail } from './helpers';
+import { callParameters, required, singleEmail } from './lib/helpers';
 import { itemProperties, itemsParameter } from './purchase/items';
 import { sailthru } from './profile';
 

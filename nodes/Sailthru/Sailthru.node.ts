@@ -7,7 +7,7 @@ import { contentFields, contentOperations } from './ContentDescription';
 import { eventFields, eventOperations } from './EventDescription';
 import { jobFields, jobOperations } from './JobDescription';
 import { listFields, listOperations } from './ListDescription';
-import { sailthruListSearch } from './methods';
+import { sailthruListSearch } from './methods/listSearch';
 import { purchaseFields, purchaseOperations } from './PurchaseDescription';
 import { returnFields, returnOperations } from './ReturnDescription';
 import { sendFields, sendOperations } from './SendDescription';

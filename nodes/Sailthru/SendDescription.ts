@@ -17,7 +17,7 @@ import {
 	singleEmail,
 	trimmed,
 	type Read,
-} from './helpers';
+} from './lib/helpers';
 import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);

@@ -2,7 +2,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { fail, operationFactory, showFor } from '../shared';
-import { callParameters, dateRangeProperties, nameLocator, optional, required, sailthruTime } from './helpers';
+import { callParameters, dateRangeProperties, nameLocator, optional, required, sailthruTime } from './lib/helpers';
 import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);

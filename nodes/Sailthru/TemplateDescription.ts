@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { list, listProperties, operationFactory, rawResponseProperty, showFor, textProperty } from '../shared';
-import { callParameters, flag, jsonObject, nameLocator, optional, required, type Read } from './helpers';
+import { callParameters, flag, jsonObject, nameLocator, optional, required, type Read } from './lib/helpers';
 import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);

@@ -17,7 +17,7 @@ import {
 	showFor,
 } from '../shared';
 import { emptyRecord, hasOwn, setOwn } from '../shared/record';
-import { keyValueJson } from './helpers';
+import { keyValueJson } from './lib/helpers';
 import { sailthru } from './profile';
 
 const operation = operationFactory(sailthru);

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { list, textProperty } from '../../shared';
-import { flag, jsonObject, optional, sailthruTime } from '../helpers';
+import { flag, jsonObject, optional, sailthruTime } from '../lib/helpers';
 
 const TEXT = ['replyto', 'report_email', 'suppress_list', 'email_hour_range', 'abtest', 'data_feed_url', 'setup'];
 const FLAGS = ['is_link_tracking', 'is_google_analytics', 'is_public', 'eval_template'];

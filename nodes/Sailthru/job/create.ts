@@ -5,9 +5,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { emailList, fail } from '../../shared';
-import { sailthruJson } from '../signature';
-import { buildMultipart, multipartContentType, newBoundary } from '../multipart';
-import { compact, jsonObject, optional, reader, required, sailthruTime, type Read } from '../helpers';
+import { sailthruJson } from '../lib/signature';
+import { buildMultipart, multipartContentType, newBoundary } from '../lib/multipart';
+import { compact, jsonObject, optional, reader, required, sailthruTime, type Read } from '../lib/helpers';
 
 /** Job types whose data can come from a file (sent as the multipart `file` part). */
 export const UPLOAD_TYPES = ['import', 'update', 'purchase_import', 'content_update'];

@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { fail, list, showFor } from '../../shared';
-import { cents, jsonArray, jsonObject, trimmed, wholeNumber, type Read } from '../helpers';
+import { cents, jsonArray, jsonObject, trimmed, wholeNumber, type Read } from '../lib/helpers';
 
 export type ItemKind = 'purchase' | 'return';
 

@@ -1,8 +1,8 @@
 /** Pickers ("From List" of resource locators): lists, templates and blasts of the account. */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { vendorRequest } from '../shared';
-import { sailthru } from './profile';
+import { vendorRequest } from '../../shared';
+import { sailthru } from '../profile';
 
 const BLAST_STATUSES = ['scheduled', 'created', 'sending', 'sent'];
 const BLASTS_PER_STATUS = 100;

@@ -12,8 +12,8 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { fail, idLocator, isEmpty, isPlausibleEmail, parseJson, showFor } from '../shared';
-import { emptyRecord, hasOwn, setOwn } from '../shared/record';
+import { fail, idLocator, isEmpty, isPlausibleEmail, parseJson, showFor } from '../../shared';
+import { emptyRecord, hasOwn, setOwn } from '../../shared/record';
 
 /** Reads a parameter of the current item (resource locators give their value). */
 export type Read = (name: string, fallback?: unknown) => unknown;

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { hasOwn, setOwn } from '../shared/record';
+import { hasOwn, setOwn } from '../../shared/record';
 import { boundaryOf, buildMultipart, multipartContentType, parseMultipart } from './multipart';
 
 /**

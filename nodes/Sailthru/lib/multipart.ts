@@ -3,7 +3,7 @@
  * `format`, `json`, `sig` and `file`, where `sig` covers only the first three (never the file).
  *
  * The node builds the body with the call's parameters (`json`) and the file; the credential's
- * signing (see nodes/Sailthru/signature.ts) reads the `json` part back and writes the body
+ * signing (see nodes/Sailthru/lib/signature.ts) reads the `json` part back and writes the body
  * again with the signed parts first.
  */
 import { randomBytes } from 'crypto';
