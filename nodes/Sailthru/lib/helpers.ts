@@ -61,6 +61,13 @@ export function required(ctx: IExecuteSingleFunctions, read: Read, name: string,
 	return value;
 }
 
+/** The parameters of a call that takes one required text value, e.g. `{ send_id }`. */
+export const oneRequired =
+	(key: string, name: string, label: string) =>
+	function (this: IExecuteSingleFunctions, read: Read): IDataObject {
+		return { [key]: required(this, read, name, label) };
+	};
+
 /** An optional text value: undefined when empty. */
 export const optional = (value: unknown): string | undefined => {
 	const text = trimmed(value);
