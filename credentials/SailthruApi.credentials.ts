@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { signRequest } from '../nodes/Sailthru/signature';
+import { signRequest } from '../nodes/Sailthru/lib/signature';
 
 export class SailthruApi implements ICredentialType {
 	name = 'sailthruApi';
@@ -49,7 +49,7 @@ export class SailthruApi implements ICredentialType {
 	/**
 	 * Sailthru signs each call: its parameters become `json`, sent with `api_key`, `format` and
 	 * `sig` (MD5 of the secret and the sorted values), in the query (GET/DELETE) or as a form
-	 * body (POST). See nodes/Sailthru/signature.ts.
+	 * body (POST). See nodes/Sailthru/lib/signature.ts.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,

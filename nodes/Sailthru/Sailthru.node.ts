@@ -1,20 +1,34 @@
 import { NodeConnectionTypes, type INodeType } from 'n8n-workflow';
 
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
-import { customOperationsOf, retryProperty, withInputChecks } from '../shared';
-import { blastFields, blastOperations } from './BlastDescription';
-import { contentFields, contentOperations } from './ContentDescription';
-import { eventFields, eventOperations } from './EventDescription';
-import { jobFields, jobOperations } from './JobDescription';
-import { listFields, listOperations } from './ListDescription';
-import { sailthruListSearch } from './methods';
-import { purchaseFields, purchaseOperations } from './PurchaseDescription';
-import { returnFields, returnOperations } from './ReturnDescription';
-import { sendFields, sendOperations } from './SendDescription';
-import { statsFields, statsOperations } from './StatsDescription';
-import { templateFields, templateOperations } from './TemplateDescription';
-import { userFields, userOperations } from './UserDescription';
+import { customOperationsOf, resourceProperties, retryProperty, withInputChecks } from '../shared';
+import { sailthruListSearch } from './methods/listSearch';
 import { sailthru } from './profile';
+import { blastResource } from './resources/blast';
+import { contentResource } from './resources/content';
+import { eventResource } from './resources/event';
+import { jobResource } from './resources/job';
+import { listResource } from './resources/list';
+import { purchaseResource } from './resources/purchase';
+import { returnResource } from './resources/return';
+import { sendResource } from './resources/send';
+import { statsResource } from './resources/stats';
+import { templateResource } from './resources/template';
+import { userResource } from './resources/user';
+
+const resources = [
+	blastResource,
+	contentResource,
+	eventResource,
+	jobResource,
+	listResource,
+	purchaseResource,
+	returnResource,
+	sendResource,
+	statsResource,
+	templateResource,
+	userResource,
+];
 
 export class Sailthru implements INodeType {
 	description: HintedNodeTypeDescription = {
@@ -38,51 +52,7 @@ export class Sailthru implements INodeType {
 		requestDefaults: {
 			headers: { Accept: 'application/json' },
 		},
-		properties: withInputChecks([
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Blast', value: 'blast' },
-					{ name: 'Content', value: 'content' },
-					{ name: 'Event', value: 'event' },
-					{ name: 'Job', value: 'job' },
-					{ name: 'List', value: 'list' },
-					{ name: 'Purchase', value: 'purchase' },
-					{ name: 'Return', value: 'return' },
-					{ name: 'Send', value: 'send' },
-					{ name: 'Stat', value: 'stats' },
-					{ name: 'Template', value: 'template' },
-					{ name: 'User', value: 'user' },
-				],
-				default: 'user',
-			},
-			...userOperations,
-			...userFields,
-			...sendOperations,
-			...sendFields,
-			...eventOperations,
-			...eventFields,
-			...purchaseOperations,
-			...purchaseFields,
-			...returnOperations,
-			...returnFields,
-			...listOperations,
-			...listFields,
-			...contentOperations,
-			...contentFields,
-			...templateOperations,
-			...templateFields,
-			...blastOperations,
-			...blastFields,
-			...jobOperations,
-			...jobFields,
-			...statsOperations,
-			...statsFields,
-			retryProperty(sailthru),
-		]),
+		properties: withInputChecks([...resourceProperties(resources, 'user'), retryProperty(sailthru)]),
 	};
 
 	/** Each operation runs through the shared runner: one evaluation per parameter per item. */

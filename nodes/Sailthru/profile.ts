@@ -1,7 +1,7 @@
 import { isObject } from '../shared/record';
 import { DEFAULT_RETRY, parseRetryAfter } from '../shared/retry';
 import { COMMON_HINTS, nonBlank, responseHeader, type VendorProfile } from '../shared/vendors';
-import { sailthruErrorMeaning } from './errorCodes';
+import { sailthruErrorMeaning } from './lib/errorCodes';
 
 /** Sailthru's "rate limit exceeded" error number. */
 const SAILTHRU_RATE_LIMIT_ERROR = 43;

@@ -11,7 +11,7 @@ import {
 	sailthruSignature,
 	signParameters,
 	signRequest,
-} from '../../nodes/Sailthru/signature';
+} from '../../nodes/Sailthru/lib/signature';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sandboxSailthru = require('../../sandbox/vendors/sailthru');
@@ -135,7 +135,7 @@ describe('signRequest (the credential authenticate)', () => {
 
 describe('file uploads (multipart/form-data)', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { buildMultipart, multipartContentType, parseMultipart } = require('../../nodes/Sailthru/multipart');
+	const { buildMultipart, multipartContentType, parseMultipart } = require('../../nodes/Sailthru/lib/multipart');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { SailthruUtil } = require('sailthru-client/lib/sailthru_util');
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { emptyRecord, hasOwn, isObject, setOwn } from '../../shared/record';
-import { signValues } from '../signature';
+import { signValues } from '../lib/signature';
 import { safeEqual } from '../../shared/trigger';
 
 /** The postback events, as the node's option values. */

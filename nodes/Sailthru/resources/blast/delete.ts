@@ -1,0 +1,29 @@
+/** Blast → Delete (DELETE /blast): a campaign that has not started sending. */
+import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { callParameters } from '../../lib/helpers';
+import { sailthru } from '../../profile';
+import { blastIdOnly } from './id';
+
+const operation = operationFactory(sailthru);
+
+export const deleteOperation: ResourceOperation = {
+	option: operation({
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a blast',
+		description: 'Delete a campaign that has not started sending',
+		method: 'DELETE',
+		url: '/blast',
+		retrySafe: true,
+		preSend: [callParameters(blastIdOnly)],
+	}),
+	fields: [
+		{
+			displayName: 'Sailthru refuses (HTTP 403) to delete a blast that has started sending',
+			name: 'deleteNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: showFor('blast')(['delete']),
+		},
+	],
+};

@@ -1,0 +1,37 @@
+/**
+ * Campaigns (GET/POST/DELETE /blast): read one or many (by status, paged with limit/skip),
+ * create (own content, from a template, or a copy of a blast), update, unschedule, delete.
+ */
+import { defineResource, showFor, type NodeResource } from '../../../shared';
+import { nameLocator } from '../../lib/helpers';
+import { createOperation } from './create';
+import { deleteOperation } from './delete';
+import { getAllOperation } from './getAll';
+import { getOperation } from './get';
+import { unscheduleOperation } from './unschedule';
+import { updateOperation } from './update';
+
+export const blastResource: NodeResource = defineResource({
+	name: 'Blast',
+	value: 'blast',
+	operations: [
+		createOperation,
+		deleteOperation,
+		getOperation,
+		getAllOperation,
+		unscheduleOperation,
+		updateOperation,
+	],
+	default: 'get',
+	fields: [
+		nameLocator({
+			displayName: 'Blast',
+			name: 'blastId',
+			description: 'The campaign',
+			searchListMethod: 'searchBlasts',
+			typedName: 'By ID',
+			placeholder: 'e.g. 12345',
+			displayOptions: showFor('blast')(['get', 'update', 'unschedule', 'delete']),
+		}),
+	],
+});

@@ -1,0 +1,40 @@
+/** Return → Create (POST /return): returned items lower a user's lifetime value (not campaign revenue). */
+import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { callParameters, required, singleEmail } from '../../lib/helpers';
+import { sailthru } from '../../profile';
+import { itemProperties, itemsParameter } from '../purchase/items';
+
+const operation = operationFactory(sailthru);
+
+export const createOperation: ResourceOperation = {
+	option: operation({
+		name: 'Create',
+		value: 'create',
+		action: 'Record a return',
+		description: 'Record returned items: lowers the user’s lifetime value (campaign revenue is not changed)',
+		method: 'POST',
+		url: '/return',
+		retrySafe: false,
+		preSend: [
+			callParameters(function (read) {
+				return {
+					email: singleEmail(this, 'Email', required(this, read, 'email', 'Email')),
+					items: itemsParameter(this, read, 'return'),
+				};
+			}),
+		],
+	}),
+	fields: [
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'name@email.com',
+			description: 'The buyer’s email address',
+			displayOptions: showFor('return')(['create']),
+		},
+		...itemProperties('return', 'return'),
+	],
+};

@@ -1,0 +1,28 @@
+/** Template → Delete (DELETE /template). */
+import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { callParameters, oneRequired } from '../../lib/helpers';
+import { sailthru } from '../../profile';
+
+const operation = operationFactory(sailthru);
+
+export const deleteOperation: ResourceOperation = {
+	option: operation({
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a template',
+		description: 'Delete a template',
+		method: 'DELETE',
+		url: '/template',
+		retrySafe: true,
+		preSend: [callParameters(oneRequired('template', 'template', 'Template'))],
+	}),
+	fields: [
+		{
+			displayName: 'Deleting a template cannot be undone; sends that use it will fail',
+			name: 'deleteNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: showFor('template')(['delete']),
+		},
+	],
+};

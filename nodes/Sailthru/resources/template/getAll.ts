@@ -1,0 +1,22 @@
+/** Template → Get Many (GET /template): every template of the account, one item each. */
+import { listProperties, operationFactory, rawResponseProperty, showFor, type ResourceOperation } from '../../../shared';
+import { callParameters } from '../../lib/helpers';
+import { sailthru } from '../../profile';
+
+const operation = operationFactory(sailthru);
+const show = showFor('template');
+
+export const getAllOperation: ResourceOperation = {
+	option: operation({
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many templates',
+		description: 'Get all templates of the account, one item each',
+		method: 'GET',
+		url: '/template',
+		retrySafe: true,
+		preSend: [callParameters(() => ({}))],
+		output: { path: 'templates', split: true },
+	}),
+	fields: [...listProperties(show(['getAll'])), rawResponseProperty(show(['getAll']))],
+};
