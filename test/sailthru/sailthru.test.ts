@@ -64,7 +64,9 @@ describe('node and credential descriptions', () => {
 			icon: { light: 'file:../../icons/sailthru.svg', dark: 'file:../../icons/sailthru.dark.svg' },
 		});
 		expect(description.properties.filter((p) => p.name === 'retry')).toHaveLength(1);
-		const operations = description.properties.find((p) => p.name === 'operation')!;
+		const operations = description.properties.find(
+			(p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes('user'),
+		)!;
 		expect(operations.options!.map((o: any) => o.value).sort()).toEqual(['get', 'upsert']);
 		const credential = CREDENTIAL_TYPES.sailthruApi;
 		expect(credential.properties.map((p) => [p.name, p.default, p.typeOptions?.password ?? false])).toEqual([

@@ -22,7 +22,7 @@ export const blastResource: NodeResource = defineResource({
 		unscheduleOperation,
 		updateOperation,
 	],
-	default: 'get',
+	defaultOperation: getOperation,
 	fields: [
 		nameLocator({
 			displayName: 'Blast',

@@ -14,7 +14,7 @@ export const contentResource: NodeResource = defineResource({
 	name: 'Content',
 	value: 'content',
 	operations: [upsertOperation, deleteOperation, getOperation, getAllOperation],
-	default: 'get',
+	defaultOperation: getOperation,
 	fields: [
 		{
 			displayName: 'ID',

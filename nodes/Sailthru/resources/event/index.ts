@@ -6,5 +6,5 @@ export const eventResource: NodeResource = defineResource({
 	name: 'Event',
 	value: 'event',
 	operations: [createOperation],
-	default: 'create',
+	defaultOperation: createOperation,
 });

@@ -10,5 +10,5 @@ export const jobResource: NodeResource = defineResource({
 	name: 'Job',
 	value: 'job',
 	operations: [createOperation, getOperation],
-	default: 'create',
+	defaultOperation: createOperation,
 });

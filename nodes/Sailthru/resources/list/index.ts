@@ -13,6 +13,6 @@ export const listResource: NodeResource = defineResource({
 	name: 'List',
 	value: 'list',
 	operations: [upsertOperation, deleteOperation, getOperation, getAllOperation],
-	default: 'get',
+	defaultOperation: getOperation,
 	fields: [listName(['get', 'delete'], 'The list, by name')],
 });

@@ -10,5 +10,5 @@ export const purchaseResource: NodeResource = defineResource({
 	name: 'Purchase',
 	value: 'purchase',
 	operations: [createOperation, getOperation],
-	default: 'create',
+	defaultOperation: createOperation,
 });

@@ -7,5 +7,5 @@ export const returnResource: NodeResource = defineResource({
 	name: 'Return',
 	value: 'return',
 	operations: [createOperation],
-	default: 'create',
+	defaultOperation: createOperation,
 });

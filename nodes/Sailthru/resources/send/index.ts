@@ -15,7 +15,7 @@ export const sendResource: NodeResource = defineResource({
 	name: 'Send',
 	value: 'send',
 	operations: [cancelOperation, getOperation, sendOperation, sendMultiOperation],
-	default: 'send',
+	defaultOperation: sendOperation,
 	fields: [
 		{
 			displayName: 'Send ID',

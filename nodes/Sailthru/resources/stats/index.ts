@@ -8,5 +8,5 @@ export const statsResource: NodeResource = defineResource({
 	name: 'Stat',
 	value: 'stats',
 	operations: [getBlastStatsOperation, getListStatsOperation, getSendStatsOperation],
-	default: 'getListStats',
+	defaultOperation: getListStatsOperation,
 });

@@ -13,7 +13,7 @@ export const templateResource: NodeResource = defineResource({
 	name: 'Template',
 	value: 'template',
 	operations: [upsertOperation, deleteOperation, getOperation, getAllOperation],
-	default: 'get',
+	defaultOperation: getOperation,
 	fields: [
 		templateLocator(
 			'The template, by name (pick one to update or type a new name)',

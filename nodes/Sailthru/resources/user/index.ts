@@ -7,7 +7,7 @@ export const userResource: NodeResource = defineResource({
 	name: 'User',
 	value: 'user',
 	operations: [upsertOperation, getOperation],
-	default: 'get',
+	defaultOperation: getOperation,
 	fields: [
 		{
 			displayName: 'ID',
