@@ -151,6 +151,57 @@ export function textProperty(
 	};
 }
 
+/**
+ * A required text field (default ''), on one line where it is used:
+ * `requiredText('Contact ID', 'contactId', 'e.g. 300', 'The ID of the contact', show(['get']))`.
+ */
+export function requiredText(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description?: string,
+	displayOptions?: IDisplayOptions,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder,
+		...(description ? { description } : {}),
+		...(displayOptions ? { displayOptions } : {}),
+	};
+}
+
+/** A collection (default {}) such as Additional Fields, Update Fields or Filters. */
+export function collectionProperty(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	displayOptions: IDisplayOptions,
+	options: INodeProperties[],
+	description?: string,
+): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, ...(description ? { description } : {}), displayOptions, options };
+}
+
+/** A list of rows (fixedCollection with multiple values, default {}), e.g. an order's items. */
+export function rowsProperty(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description: string,
+	options: INodeProperties['options'],
+): INodeProperties {
+	return { displayName, name, type: 'fixedCollection', placeholder, default: {}, typeOptions: { multipleValues: true }, description, options };
+}
+
+/** A notice shown above the fields (a hint, not a value). */
+export function noticeProperty(name: string, displayName: string, displayOptions?: IDisplayOptions): INodeProperties {
+	return { displayName, name, type: 'notice', default: '', ...(displayOptions ? { displayOptions } : {}) };
+}
+
 /** Return All + Limit for list operations (read by the shared executor). */
 export function listProperties(displayOptions: IDisplayOptions): INodeProperties[] {
 	return [

@@ -11,12 +11,8 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
-import { fail, isEmpty, isoDateTime, list, operationFactory, refusePrototypeKey, type OutputSpec } from '../../shared';
+import { fail, isEmpty, isoDateTime, list, refusePrototypeKey, type OutputSpec } from '../../shared';
 import { emptyRecord, setOwn } from '../../shared/record';
-import { talkable } from '../profile';
-
-/** The shared operation builder, bound to Talkable's vendor profile. */
-export const operation = operationFactory(talkable);
 
 export type TalkableMethods = NonNullable<INodeType['methods']>;
 

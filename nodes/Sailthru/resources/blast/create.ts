@@ -1,12 +1,11 @@
 /** Blast → Create (POST /blast): own content, from a template, or a copy of a blast; scheduled or sent now. */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail, isPlausibleEmail, operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { fail, isPlausibleEmail, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, nameLocator, optional, required, sailthruTime, type Read } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { blastOptionFields, blastOptions } from './options';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('blast');
 
 function createParameters(this: IExecuteSingleFunctions, read: Read): IDataObject {

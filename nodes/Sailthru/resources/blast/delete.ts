@@ -1,10 +1,9 @@
 /** Blast → Delete (DELETE /blast): a campaign that has not started sending. */
-import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { showFor, type ResourceOperation } from '../../../shared';
 import { callParameters } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { blastIdOnly } from './id';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 export const deleteOperation: ResourceOperation = {
 	option: operation({

@@ -1,10 +1,9 @@
 /** Blast → Get (GET /blast): one campaign. */
-import { operationFactory, type ResourceOperation } from '../../../shared';
+import { type ResourceOperation } from '../../../shared';
 import { callParameters } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { blastIdOnly } from './id';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 export const getOperation: ResourceOperation = {
 	option: operation({

@@ -1,11 +1,10 @@
 /** Blast → Get Many (GET /blast): the campaigns with one status, paged with limit/skip. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { listProperties, operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { listProperties, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, optional, required, sailthruTime } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('blast');
 
 export const getAllOperation: ResourceOperation = {

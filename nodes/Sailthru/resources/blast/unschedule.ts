@@ -1,10 +1,9 @@
 /** Blast → Unschedule (POST /blast): a scheduled campaign goes back to draft. */
-import { operationFactory, type ResourceOperation } from '../../../shared';
+import { type ResourceOperation } from '../../../shared';
 import { callParameters } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { blastId } from './id';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 export const unscheduleOperation: ResourceOperation = {
 	option: operation({

@@ -1,13 +1,12 @@
 /** Blast → Update (POST /blast): a campaign's fields, or pause or resume it. */
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { fail, operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { fail, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, type Read } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { blastId } from './id';
 import { blastMessageFields, blastOptionFields, blastOptions } from './options';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 function updateParameters(this: IExecuteSingleFunctions, read: Read): IDataObject {
 	const fields = (read('updateFields', {}) as IDataObject) ?? {};

@@ -1,10 +1,9 @@
 /** Content → Delete (DELETE /content): one item of the Content Library. */
-import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { showFor, type ResourceOperation } from '../../../shared';
 import { callParameters } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { identity } from './identity';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 export const deleteOperation: ResourceOperation = {
 	option: operation({

@@ -1,10 +1,9 @@
 /** Content → Get (GET /content): one item of the Content Library, by URL or SKU. */
-import { operationFactory, type ResourceOperation } from '../../../shared';
+import { type ResourceOperation } from '../../../shared';
 import { callParameters } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { identity } from './identity';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 export const getOperation: ResourceOperation = {
 	option: operation({

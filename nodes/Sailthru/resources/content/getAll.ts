@@ -1,9 +1,8 @@
 /** Content → Get Many (GET /content): the most recent items of the Content Library. */
-import { listProperties, operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { listProperties, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, wholeNumber } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 /** The most items GET /content returns at once (what Return All asks for). */
 export const MAX_CONTENT_ITEMS = 20_000;

@@ -1,12 +1,11 @@
 /** Content → Create or Update (POST /content): a product or article, with price and inventory. */
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { fail, list, operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { fail, list, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, cents, flag, jsonObject, optional, sailthruTime, wholeNumber, type Read } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { identity } from './identity';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 function contentParameters(this: IExecuteSingleFunctions, read: Read): IDataObject {
 	const extra = (read('additionalFields', {}) as IDataObject) ?? {};

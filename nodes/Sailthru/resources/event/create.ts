@@ -1,9 +1,8 @@
 /** Event → Create (POST /event): a custom event for a user, to start Lifecycle Optimizer flows. */
-import { fail, isPlausibleEmail, operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { fail, isPlausibleEmail, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, keyValueJson, keyValueJsonProperties, required, trimmed } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('event');
 
 /** Event names Sailthru keeps for itself (it answers HTTP 400 to them). */

@@ -2,13 +2,12 @@
  * Job → Create (POST /job): a job of the chosen type, with the fields that type takes; with Wait
  * for Completion, the job as it is once finished.
  */
-import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { showFor, type ResourceOperation } from '../../../shared';
 import { dateRangeProperties, nameLocator } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { buildJobRequest } from './request';
 import { waitForJob } from './wait';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('job');
 const forTypes = (types: string[], extra = {}) => show(['create'], { jobType: types, ...extra });
 

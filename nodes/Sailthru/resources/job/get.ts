@@ -1,9 +1,8 @@
 /** Job → Get (GET /job): a job's status, and the export URL of a finished export. */
-import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, oneRequired } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 export const getOperation: ResourceOperation = {
 	option: operation({

@@ -1,9 +1,8 @@
 /** List → Get (GET /list): a list's details and user count. */
-import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, required } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 export const getOperation: ResourceOperation = {
 	option: operation({

@@ -1,9 +1,8 @@
 /** List → Get Many (GET /list): every list of the account, one item per list. */
-import { listProperties, operationFactory, rawResponseProperty, showFor, type ResourceOperation } from '../../../shared';
+import { listProperties, rawResponseProperty, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('list');
 
 export const getAllOperation: ResourceOperation = {

@@ -1,12 +1,11 @@
 /** List → Create or Update (POST /list): a normal or smart list, by name. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, flag, jsonObject, optional, required } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { listName } from './locator';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('list');
 
 export const upsertOperation: ResourceOperation = {

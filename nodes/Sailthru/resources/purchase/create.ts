@@ -1,7 +1,7 @@
 /** Purchase → Create (POST /purchase): a completed order or a cart update. Money is integer cents. */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail, operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { fail, showFor, type ResourceOperation } from '../../../shared';
 import {
 	callParameters,
 	cents,
@@ -13,10 +13,9 @@ import {
 	trimmed,
 	type Read,
 } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { itemProperties, itemsParameter } from './items';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const showPurchase = showFor('purchase');
 
 /** `adjustments` / `tenders`: title + price (cents) rows. */

@@ -1,9 +1,8 @@
 /** Purchase → Get (GET /purchase): a purchase of about the last year, by Sailthru's ID or your order ID. */
-import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, required, trimmed } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const showPurchase = showFor('purchase');
 
 export const getOperation: ResourceOperation = {

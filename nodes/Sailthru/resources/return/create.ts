@@ -1,10 +1,9 @@
 /** Return → Create (POST /return): returned items lower a user's lifetime value (not campaign revenue). */
-import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, required, singleEmail } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { itemProperties, itemsParameter } from '../purchase/items';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 export const createOperation: ResourceOperation = {
 	option: operation({

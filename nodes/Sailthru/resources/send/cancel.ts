@@ -1,9 +1,8 @@
 /** Send → Cancel (DELETE /send): a scheduled send that has not gone out yet. */
-import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, oneRequired } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 export const cancelOperation: ResourceOperation = {
 	option: operation({

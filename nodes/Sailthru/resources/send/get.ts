@@ -1,9 +1,8 @@
 /** Send → Get (GET /send): a send's status and times, and its view URL. */
-import { operationFactory, type ResourceOperation } from '../../../shared';
+import { type ResourceOperation } from '../../../shared';
 import { callParameters, oneRequired } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 export const getOperation: ResourceOperation = {
 	option: operation({

@@ -1,12 +1,11 @@
 /** Send → Send (POST /send): a transactional template to one email address. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, keyValueJson, required, sailthruTime, singleEmail } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { commonOptions, sendOptions, varsProperties } from './options';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('send');
 
 export const sendOperation: ResourceOperation = {

@@ -1,13 +1,12 @@
 /** Send → Send to Many (POST /send): a transactional template to several addresses, with vars per recipient. */
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { emailList, fail, operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { emailList, fail, showFor, type ResourceOperation } from '../../../shared';
 import { emptyRecord, hasOwn, setOwn } from '../../../shared/record';
 import { callParameters, jsonObject, keyValueJson, required, sailthruTime, trimmed, type Read } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { commonOptions, sendOptions, varsProperties } from './options';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('send');
 
 /** `evars`: each recipient's own vars, keyed by email; every key must be one of the recipients. */

@@ -1,11 +1,10 @@
 /** Stat → Get Blast Stats (GET /stats, stat=blast): counts of one campaign, or of all in a date range. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { fail, operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { fail, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, dateRangeProperties, nameLocator, optional, required, sailthruTime } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('stats');
 
 export const getBlastStatsOperation: ResourceOperation = {

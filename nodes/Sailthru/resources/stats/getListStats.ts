@@ -1,9 +1,8 @@
 /** Stat → Get List Stats (GET /stats, stat=list): a daily snapshot of a primary list, or of all. */
-import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, optional } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('stats');
 
 export const getListStatsOperation: ResourceOperation = {

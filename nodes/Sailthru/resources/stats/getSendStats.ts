@@ -1,9 +1,8 @@
 /** Stat → Get Send Stats (GET /stats, stat=send): counts of one transactional template over a date range. */
-import { fail, operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { fail, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, dateRangeProperties, nameLocator, required, sailthruTime } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('stats');
 
 export const getSendStatsOperation: ResourceOperation = {

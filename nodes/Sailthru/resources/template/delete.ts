@@ -1,9 +1,8 @@
 /** Template → Delete (DELETE /template). */
-import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, oneRequired } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 export const deleteOperation: ResourceOperation = {
 	option: operation({

@@ -1,10 +1,9 @@
 /** Template → Get (GET /template): a template with all its fields, by name or by revision ID. */
-import { operationFactory, showFor, type ResourceOperation } from '../../../shared';
+import { showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, required } from '../../lib/helpers';
-import { sailthru } from '../../profile';
 import { templateLocator } from './locator';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('template');
 
 export const getOperation: ResourceOperation = {

@@ -1,9 +1,8 @@
 /** Template → Get Many (GET /template): every template of the account, one item each. */
-import { listProperties, operationFactory, rawResponseProperty, showFor, type ResourceOperation } from '../../../shared';
+import { listProperties, rawResponseProperty, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('template');
 
 export const getAllOperation: ResourceOperation = {

@@ -1,11 +1,10 @@
 /** Template → Create or Update (POST /template): only the fields given change. */
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { list, operationFactory, showFor, textProperty, type ResourceOperation } from '../../../shared';
+import { list, showFor, textProperty, type ResourceOperation } from '../../../shared';
 import { callParameters, flag, jsonObject, optional, required, type Read } from '../../lib/helpers';
-import { sailthru } from '../../profile';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 
 const TEXT_FIELDS = [
 	'public_name',

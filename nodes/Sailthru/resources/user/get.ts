@@ -1,10 +1,9 @@
 /** User → Get (GET /user): a profile by email, Sailthru ID, cookie, SMS number or another key. */
-import { operationFactory, outputModeProperties, outputModeTransform, requireValue, showFor, type ResourceOperation } from '../../../shared';
-import { sailthru } from '../../profile';
+import { outputModeProperties, outputModeTransform, requireValue, showFor, type ResourceOperation } from '../../../shared';
 import { fieldsToReturnProperty, keyProperty } from './fields';
 import { buildUserParameters } from './parameters';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('user');
 
 /** What the Simplified output of Get keeps: who the user is, their data, lists and opt-out. */

@@ -2,12 +2,11 @@
  * User → Create or Update (POST /user): keys, list membership, vars, opt-out and login of one
  * user, found by ID and Key.
  */
-import { operationFactory, requireValue, showFor, type ResourceOperation } from '../../../shared';
-import { sailthru } from '../../profile';
+import { requireValue, showFor, type ResourceOperation } from '../../../shared';
 import { fieldsToReturnProperty, keyOptions, keyProperty } from './fields';
 import { buildUserParameters, NO_KEY } from './parameters';
+import { operation } from '../../lib/operation';
 
-const operation = operationFactory(sailthru);
 const show = showFor('user');
 
 export const upsertOperation: ResourceOperation = {

@@ -1,5 +1,6 @@
 import { listProperties, rawResponseProperty, showFor, type ResourceOperation } from '../../../shared';
-import { many, operation } from '../../lib/common';
+import { many } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { siteSlug } from '../../lib/siteSlug';
 
 const show = showFor('asset');

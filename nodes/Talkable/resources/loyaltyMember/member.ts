@@ -1,6 +1,7 @@
 /** What the loyalty member operations share: the member's path and the list operations. */
 import { idPath } from '../../../shared';
-import { many, operation } from '../../lib/common';
+import { many } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { siteSlug } from '../../lib/siteSlug';
 
 export const memberPath = (suffix = '') =>

@@ -1,7 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { fail, integerId, setBodyPath, showFor, text, type ResourceOperation } from '../../../shared';
-import { operation, single } from '../../lib/common';
+import { single } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { siteSlug } from '../../lib/siteSlug';
 import { memberPath } from './member';
 import { pointsTrailingProperties } from './points';

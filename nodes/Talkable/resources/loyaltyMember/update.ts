@@ -2,7 +2,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { fail, setBodyPath, showFor, type ResourceOperation } from '../../../shared';
-import { isoDate, operation, pairs, propertyPairs, single } from '../../lib/common';
+import { isoDate, pairs, propertyPairs, single } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { siteSlug } from '../../lib/siteSlug';
 import { memberPath } from './member';
 

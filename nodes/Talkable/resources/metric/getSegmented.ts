@@ -1,5 +1,6 @@
 import { showFor, type ResourceOperation } from '../../../shared';
-import { operation, titleCase } from '../../lib/common';
+import { titleCase } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { siteSlug } from '../../lib/siteSlug';
 import { listText, metricFiltersProperty } from './fields';
 import { metricPath, metricQuery } from './query';

@@ -1,7 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { showFor, type ResourceOperation } from '../../../shared';
-import { operation, single, textList } from '../../lib/common';
+import { single, textList } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { offerPath } from '../../lib/shortUrlCode';
 import { siteSlug } from '../../lib/siteSlug';
 

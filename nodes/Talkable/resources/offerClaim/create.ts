@@ -1,5 +1,6 @@
 import { requireEmail, showFor, type ResourceOperation } from '../../../shared';
-import { operation, single } from '../../lib/common';
+import { single } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { siteSlugInQuery } from '../../lib/siteSlug';
 
 const show = showFor('offerClaim');

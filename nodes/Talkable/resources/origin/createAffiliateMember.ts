@@ -1,5 +1,6 @@
 import type { ResourceOperation } from '../../../shared';
-import { operation, single } from '../../lib/common';
+import { single } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { siteSlug } from '../../lib/siteSlug';
 import { buildOrigin } from './data';
 

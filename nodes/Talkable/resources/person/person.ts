@@ -1,6 +1,7 @@
 /** What the person operations share: the person's path and how a person is output. */
 import { idPath } from '../../../shared';
-import { many, operation, single } from '../../lib/common';
+import { many, single } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { siteSlug } from '../../lib/siteSlug';
 
 /** `/people/<slug>` with the slug URL-encoded (`+`, `@` and `/` are common in emails). */

@@ -1,5 +1,5 @@
 import type { ResourceOperation } from '../../../shared';
-import { operation } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { siteSlug } from '../../lib/siteSlug';
 import { personOutput, personPath } from './person';
 

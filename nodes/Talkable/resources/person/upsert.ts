@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { fail, isoDateTime, isPlausibleEmail, setBodyPath, showFor, text, type ResourceOperation } from '../../../shared';
-import { operation, pairs, propertyPairs } from '../../lib/common';
+import { pairs, propertyPairs } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { siteSlug } from '../../lib/siteSlug';
 import { personOutput, personPath } from './person';
 

@@ -1,5 +1,6 @@
 import { showFor, type ResourceOperation } from '../../../shared';
-import { operation, single } from '../../lib/common';
+import { single } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { originPath, originSlugProperty } from '../../lib/originSlug';
 import { siteSlug } from '../../lib/siteSlug';
 

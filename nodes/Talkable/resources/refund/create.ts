@@ -1,7 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { isoDateTime, setBodyPath, showFor, type ResourceOperation } from '../../../shared';
-import { operation, single } from '../../lib/common';
+import { single } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { originPath, originSlugProperty } from '../../lib/originSlug';
 import { siteSlug } from '../../lib/siteSlug';
 

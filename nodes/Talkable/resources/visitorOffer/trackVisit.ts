@@ -1,5 +1,6 @@
 import { idPath, showFor, type ResourceOperation } from '../../../shared';
-import { operation, single } from '../../lib/common';
+import { single } from '../../lib/common';
+import { operation } from '../../lib/operation';
 import { siteSlugInQuery } from '../../lib/siteSlug';
 
 export const trackVisitOperation: ResourceOperation = {

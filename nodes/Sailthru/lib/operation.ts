@@ -1,0 +1,5 @@
+import { operationFactory } from '../../shared';
+import { sailthru } from '../profile';
+
+/** The shared operation builder, bound to Sailthru's vendor profile. */
+export const operation = operationFactory(sailthru);
