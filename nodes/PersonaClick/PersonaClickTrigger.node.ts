@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
+import { noticeProperty } from '../shared/describe';
 import { pollPersonaClick } from './trigger/poll';
 
 const option = (name: string, value: string) => ({ name, value });
@@ -29,13 +30,10 @@ export class PersonaClickTrigger implements INodeType {
 		credentials: [{ name: 'personaClickApi', required: true }],
 		polling: true,
 		properties: [
-			{
-				displayName:
-					'PersonaClick sends no webhooks: this trigger checks its subscription change log at the times set below. When the workflow is activated it starts from that moment (no history); each change is returned once. A test run shows the latest 5 changes. Needs the Shop Secret in the credential.',
-				name: 'pollNotice',
-				type: 'notice',
-				default: '',
-			},
+			noticeProperty(
+				'pollNotice',
+				'PersonaClick sends no webhooks: this trigger checks its subscription change log at the times set below. When the workflow is activated it starts from that moment (no history); each change is returned once. A test run shows the latest 5 changes. Needs the Shop Secret in the credential.',
+			),
 			{
 				displayName: 'Event',
 				name: 'event',

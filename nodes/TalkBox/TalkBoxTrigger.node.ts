@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import type { HintedNodeTypeDescription } from '../shared/builderHint';
+import { noticeProperty } from '../shared/describe';
 import { pollTalkBox } from './trigger/poll';
 
 export class TalkBoxTrigger implements INodeType {
@@ -28,13 +29,10 @@ export class TalkBoxTrigger implements INodeType {
 		credentials: [{ name: 'talkBoxApi', required: true }],
 		polling: true,
 		properties: [
-			{
-				displayName:
-					'Checks TalkBox at the times set below. When the workflow is activated it starts from that moment (no history); each check returns what is new since the last one, once. A large backlog comes over several checks (at most 5,000 records or 50 requests each). A test run shows the latest 5 records. For contacts the moment they change, use the TalkBox Instant Trigger (a webhook) instead.',
-				name: 'pollNotice',
-				type: 'notice',
-				default: '',
-			},
+			noticeProperty(
+				'pollNotice',
+				'Checks TalkBox at the times set below. When the workflow is activated it starts from that moment (no history); each check returns what is new since the last one, once. A large backlog comes over several checks (at most 5,000 records or 50 requests each). A test run shows the latest 5 records. For contacts the moment they change, use the TalkBox Instant Trigger (a webhook) instead.',
+			),
 			{
 				displayName: 'Event',
 				name: 'event',

@@ -193,8 +193,11 @@ export function rowsProperty(
 	placeholder: string,
 	description: string,
 	options: INodeProperties['options'],
+	displayOptions?: IDisplayOptions,
 ): INodeProperties {
-	return { displayName, name, type: 'fixedCollection', placeholder, default: {}, typeOptions: { multipleValues: true }, description, options };
+	const property: INodeProperties = { displayName, name, type: 'fixedCollection', placeholder, default: {}, description, options };
+	property.typeOptions = { multipleValues: true };
+	return displayOptions ? { ...property, displayOptions } : property;
 }
 
 /** A notice shown above the fields (a hint, not a value). */

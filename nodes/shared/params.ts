@@ -238,8 +238,8 @@ export function bodyEmail(key: string, label: string): PreSendAction {
 const NAIVE_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 
-/** The UTC offset of a time zone at an instant, in minutes (e.g. 660 for Sydney in summer). */
-function zoneOffsetMinutes(timeZone: string, instant: number): number {
+/** The wall-clock date and time of an instant in a time zone, as text: year, month, day, hour, minute, second. */
+export function clockParts(timeZone: string, instant: number): (type: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second') => string {
 	const parts = new Intl.DateTimeFormat('en-US', {
 		timeZone,
 		hourCycle: 'h23',
@@ -250,7 +250,13 @@ function zoneOffsetMinutes(timeZone: string, instant: number): number {
 		minute: '2-digit',
 		second: '2-digit',
 	}).formatToParts(new Date(instant));
-	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+	return (type) => parts.find((part) => part.type === type)?.value ?? '';
+}
+
+/** The UTC offset of a time zone at an instant, in minutes (e.g. 660 for Sydney in summer). */
+function zoneOffsetMinutes(timeZone: string, instant: number): number {
+	const part = clockParts(timeZone, instant);
+	const get = (type: Parameters<typeof part>[0]) => Number(part(type));
 	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 	return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }

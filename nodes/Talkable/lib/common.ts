@@ -14,6 +14,9 @@ import type {
 import { fail, isEmpty, isoDateTime, list, refusePrototypeKey, type OutputSpec } from '../../shared';
 import { emptyRecord, setOwn } from '../../shared/record';
 
+/** The example in Visitor UUID fields (Talkable's visitor UUIDs are UUIDs). */
+export const VISITOR_UUID_EXAMPLE = '123e4567-e89b-32d1-a456-426614174000';
+
 export type TalkableMethods = NonNullable<INodeType['methods']>;
 
 /** `{ ok: true }` without `result`: what Talkable answers when there is nothing to return. */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor, textProperty, type ResourceOperation } from '../../../shared';
+import { rowsProperty, showFor, textProperty, type ResourceOperation } from '../../../shared';
 import { successOutput } from '../../lib/common';
 import { operation } from '../../lib/operation';
 import { ORDERS_BATCH, ORDERS_PACE, batchNote } from './batch';
@@ -62,16 +62,12 @@ export const syncOperation: ResourceOperation = {
 				money(VALUE_DESCRIPTIONS.total[0], 'total', VALUE_DESCRIPTIONS.total[1]),
 			],
 		},
-		{
-			displayName: 'Items',
-			name: 'orderItems',
-			type: 'fixedCollection',
-			placeholder: 'Add Item',
-			default: {},
-			typeOptions: { multipleValues: true },
-			description: 'The products of the order (required for a new or imported order)',
-			displayOptions: show(['sync']),
-			options: [
+		rowsProperty(
+			'Items',
+			'orderItems',
+			'Add Item',
+			'The products of the order (required for a new or imported order)',
+			[
 				{
 					displayName: 'Item',
 					name: 'item',
@@ -101,7 +97,8 @@ export const syncOperation: ResourceOperation = {
 					],
 				},
 			],
-		},
+			show(['sync']),
+		),
 		{
 			displayName: 'Items (JSON)',
 			name: 'orderItemsJson',

@@ -1,4 +1,4 @@
-import { defineResource, showFor, trimBodyText, type NodeResource } from '../../../shared';
+import { defineResource, requiredText, showFor, trimBodyText, type NodeResource } from '../../../shared';
 import { checkOperation } from './check';
 import { confirmEmailOperation } from './confirmEmail';
 import { getChangesOperation } from './getChanges';
@@ -15,13 +15,7 @@ export const subscriptionResource: NodeResource = defineResource({
 	fields: [
 		// The email of Report Event and Send Confirmation Email.
 		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			required: true,
-			default: '',
-			description: 'The email address to report or to send the confirmation to',
+			...requiredText('Email', 'email', 'name@email.com', 'The email address to report or to send the confirmation to'),
 			displayOptions: show(['reportEvent', 'confirmEmail']),
 			routing: { send: { type: 'body', property: 'email', preSend: [trimBodyText('email')] } },
 		},

@@ -1,7 +1,7 @@
 /** Blast → Create (POST /blast): own content, from a template, or a copy of a blast; scheduled or sent now. */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail, isPlausibleEmail, showFor, type ResourceOperation } from '../../../shared';
+import { collectionProperty, fail, isPlausibleEmail, requiredText, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, nameLocator, optional, required, sailthruTime, type Read } from '../../lib/helpers';
 import { blastOptionFields, blastOptions } from './options';
 import { operation } from '../../lib/operation';
@@ -41,15 +41,10 @@ function createParameters(this: IExecuteSingleFunctions, read: Read): IDataObjec
 	};
 }
 
-const requiredText = (displayName: string, name: string, placeholder: string, rows?: number): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder,
+/** A required text field of a blast written here (Create From: Content). */
+const contentText = (displayName: string, name: string, placeholder: string, rows?: number): INodeProperties => ({
+	...requiredText(displayName, name, placeholder, undefined, show(['create'], { createFrom: ['content'] })),
 	...(rows ? { typeOptions: { rows } } : {}),
-	displayOptions: show(['create'], { createFrom: ['content'] }),
 });
 
 const listLocator = (displayOptions: INodeProperties['displayOptions']) =>
@@ -87,7 +82,7 @@ export const createOperation: ResourceOperation = {
 			],
 			displayOptions: show(['create']),
 		},
-		requiredText('Name', 'blastName', 'Weekly newsletter #42'),
+		contentText('Name', 'blastName', 'Weekly newsletter #42'),
 		listLocator(show(['create'], { createFrom: ['content', 'template'] })),
 		nameLocator({
 			displayName: 'Template',
@@ -132,19 +127,11 @@ export const createOperation: ResourceOperation = {
 			default: '',
 			displayOptions: show(['create'], { schedule_time: ['now'] }),
 		},
-		requiredText('From Name', 'from_name', 'Acme News'),
-		requiredText('From Email', 'from_email', 'news@example.com'),
-		requiredText('Subject', 'subject', 'This week at Acme'),
-		requiredText('Content (HTML)', 'content_html', '<p>Hello {name}</p>', 5),
-		requiredText('Content (Text)', 'content_text', 'Hello {name}', 5),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(['create']),
-			options: blastOptionFields,
-		},
+		contentText('From Name', 'from_name', 'Acme News'),
+		contentText('From Email', 'from_email', 'news@example.com'),
+		contentText('Subject', 'subject', 'This week at Acme'),
+		contentText('Content (HTML)', 'content_html', '<p>Hello {name}</p>', 5),
+		contentText('Content (Text)', 'content_text', 'Hello {name}', 5),
+		collectionProperty('Additional Fields', 'additionalFields', 'Add Field', show(['create']), blastOptionFields),
 	],
 };

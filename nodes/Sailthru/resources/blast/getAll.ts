@@ -1,7 +1,7 @@
 /** Blast → Get Many (GET /blast): the campaigns with one status, paged with limit/skip. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { listProperties, showFor, type ResourceOperation } from '../../../shared';
+import { collectionProperty, listProperties, type ResourceOperation, showFor } from '../../../shared';
 import { callParameters, optional, required, sailthruTime } from '../../lib/helpers';
 import { operation } from '../../lib/operation';
 
@@ -46,18 +46,10 @@ export const getAllOperation: ResourceOperation = {
 			displayOptions: show(['getAll']),
 		},
 		...listProperties(show(['getAll'])),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: show(['getAll']),
-			options: [
-				{ displayName: 'End Date', name: 'end_date', type: 'string', default: '', placeholder: '2025-01-31 UTC', description: 'Latest schedule date, with its time zone' },
-				{ displayName: 'List', name: 'list', type: 'string', default: '', placeholder: 'Newsletter', description: 'Only blasts to this list' },
-				{ displayName: 'Start Date', name: 'start_date', type: 'string', default: '', placeholder: '2025-01-01 UTC', description: 'Earliest schedule date, with its time zone' },
-			],
-		},
+		collectionProperty('Filters', 'filters', 'Add Filter', show(['getAll']), [
+			{ displayName: 'End Date', name: 'end_date', type: 'string', default: '', placeholder: '2025-01-31 UTC', description: 'Latest schedule date, with its time zone' },
+			{ displayName: 'List', name: 'list', type: 'string', default: '', placeholder: 'Newsletter', description: 'Only blasts to this list' },
+			{ displayName: 'Start Date', name: 'start_date', type: 'string', default: '', placeholder: '2025-01-01 UTC', description: 'Earliest schedule date, with its time zone' },
+		]),
 	],
 };

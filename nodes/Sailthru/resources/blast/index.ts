@@ -3,13 +3,13 @@
  * create (own content, from a template, or a copy of a blast), update, unschedule, delete.
  */
 import { defineResource, showFor, type NodeResource } from '../../../shared';
-import { nameLocator } from '../../lib/helpers';
 import { createOperation } from './create';
 import { deleteOperation } from './delete';
 import { getAllOperation } from './getAll';
 import { getOperation } from './get';
 import { unscheduleOperation } from './unschedule';
 import { updateOperation } from './update';
+import { blastLocator } from './locator';
 
 export const blastResource: NodeResource = defineResource({
 	name: 'Blast',
@@ -24,14 +24,6 @@ export const blastResource: NodeResource = defineResource({
 	],
 	defaultOperation: getOperation,
 	fields: [
-		nameLocator({
-			displayName: 'Blast',
-			name: 'blastId',
-			description: 'The campaign',
-			searchListMethod: 'searchBlasts',
-			typedName: 'By ID',
-			placeholder: 'e.g. 12345',
-			displayOptions: showFor('blast')(['get', 'update', 'unschedule', 'delete']),
-		}),
+		blastLocator(showFor('blast')(['get', 'update', 'unschedule', 'delete'])),
 	],
 });

@@ -1,7 +1,7 @@
 /** Blast → Update (POST /blast): a campaign's fields, or pause or resume it. */
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { fail, showFor, type ResourceOperation } from '../../../shared';
+import { collectionProperty, fail, type ResourceOperation, showFor } from '../../../shared';
 import { callParameters, type Read } from '../../lib/helpers';
 import { blastId } from './id';
 import { blastMessageFields, blastOptionFields, blastOptions } from './options';
@@ -32,34 +32,26 @@ export const updateOperation: ResourceOperation = {
 		preSend: [callParameters(updateParameters)],
 	}),
 	fields: [
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: showFor('blast')(['update']),
-			options: [
-				{ displayName: 'Content (HTML)', name: 'content_html', type: 'string', default: '', typeOptions: { rows: 5 } },
-				{ displayName: 'Content (Text)', name: 'content_text', type: 'string', default: '', typeOptions: { rows: 5 } },
-				{ displayName: 'From Email', name: 'from_email', type: 'string', default: '' },
-				{ displayName: 'From Name', name: 'from_name', type: 'string', default: '' },
-				{ displayName: 'List', name: 'list', type: 'string', default: '' },
-				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-				{
-					displayName: 'Pause or Resume',
-					name: 'paused',
-					type: 'options',
-					default: 'pause',
-					options: [
-						{ name: 'Pause', value: 'pause', description: 'Stop sending (paused: true)' },
-						{ name: 'Resume', value: 'resume', description: 'Continue sending (paused: false)' },
-					],
-				},
-				{ displayName: 'Schedule Time', name: 'schedule_time', type: 'string', default: '', placeholder: '2025-01-02 10:00 UTC', description: 'A date and time with its time zone, or "now"' },
-				{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
-				...blastOptionFields,
-			],
-		},
+		collectionProperty('Update Fields', 'updateFields', 'Add Field', showFor('blast')(['update']), [
+			{ displayName: 'Content (HTML)', name: 'content_html', type: 'string', default: '', typeOptions: { rows: 5 } },
+			{ displayName: 'Content (Text)', name: 'content_text', type: 'string', default: '', typeOptions: { rows: 5 } },
+			{ displayName: 'From Email', name: 'from_email', type: 'string', default: '' },
+			{ displayName: 'From Name', name: 'from_name', type: 'string', default: '' },
+			{ displayName: 'List', name: 'list', type: 'string', default: '' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{
+				displayName: 'Pause or Resume',
+				name: 'paused',
+				type: 'options',
+				default: 'pause',
+				options: [
+					{ name: 'Pause', value: 'pause', description: 'Stop sending (paused: true)' },
+					{ name: 'Resume', value: 'resume', description: 'Continue sending (paused: false)' },
+				],
+			},
+			{ displayName: 'Schedule Time', name: 'schedule_time', type: 'string', default: '', placeholder: '2025-01-02 10:00 UTC', description: 'A date and time with its time zone, or "now"' },
+			{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
+			...blastOptionFields,
+		]),
 	],
 };

@@ -2,7 +2,7 @@
  * Content Library (GET/POST/DELETE /content): products and articles, with realtime price and
  * inventory updates. Items are identified by URL (default) or SKU.
  */
-import { defineResource, showFor, type NodeResource } from '../../../shared';
+import { defineResource, requiredText, showFor, type NodeResource } from '../../../shared';
 import { deleteOperation } from './delete';
 import { getAllOperation } from './getAll';
 import { getOperation } from './get';
@@ -16,16 +16,7 @@ export const contentResource: NodeResource = defineResource({
 	operations: [upsertOperation, deleteOperation, getOperation, getAllOperation],
 	defaultOperation: getOperation,
 	fields: [
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'https://shop.example.com/p/sku-1',
-			description: 'The item’s URL, or its SKU when Key is SKU (a new item needs its URL)',
-			displayOptions: show(['get', 'upsert', 'delete']),
-		},
+		requiredText('ID', 'id', 'https://shop.example.com/p/sku-1', 'The item’s URL, or its SKU when Key is SKU (a new item needs its URL)', show(['get', 'upsert', 'delete'])),
 		{
 			displayName: 'Key',
 			name: 'key',

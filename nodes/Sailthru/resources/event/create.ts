@@ -1,5 +1,5 @@
 /** Event → Create (POST /event): a custom event for a user, to start Lifecycle Optimizer flows. */
-import { fail, isPlausibleEmail, showFor, type ResourceOperation } from '../../../shared';
+import { fail, isPlausibleEmail, requiredText, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, keyValueJson, keyValueJsonProperties, required, trimmed } from '../../lib/helpers';
 import { operation } from '../../lib/operation';
 
@@ -36,16 +36,7 @@ export const createOperation: ResourceOperation = {
 		],
 	}),
 	fields: [
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'name@email.com',
-			description: 'The user, identified by the key type chosen under Key',
-			displayOptions: show(['create']),
-		},
+		requiredText('ID', 'id', 'name@email.com', 'The user, identified by the key type chosen under Key', show(['create'])),
 		{
 			displayName: 'Key',
 			name: 'key',
@@ -60,16 +51,7 @@ export const createOperation: ResourceOperation = {
 			],
 			displayOptions: show(['create']),
 		},
-		{
-			displayName: 'Event Name',
-			name: 'event',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'wishlist_add',
-			description: 'Any name but the reserved send, cancel, open, click, purchase and daily',
-			displayOptions: show(['create']),
-		},
+		requiredText('Event Name', 'event', 'wishlist_add', 'Any name but the reserved send, cancel, open, click, purchase and daily', show(['create'])),
 		...keyValueJsonProperties(
 			{
 				name: 'vars',

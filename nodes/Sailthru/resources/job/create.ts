@@ -2,7 +2,7 @@
  * Job → Create (POST /job): a job of the chosen type, with the fields that type takes; with Wait
  * for Completion, the job as it is once finished.
  */
-import { showFor, type ResourceOperation } from '../../../shared';
+import { collectionProperty, requiredText, showFor, type ResourceOperation } from '../../../shared';
 import { dateRangeProperties, nameLocator } from '../../lib/helpers';
 import { buildJobRequest } from './request';
 import { waitForJob } from './wait';
@@ -79,42 +79,10 @@ export const createOperation: ResourceOperation = {
 			],
 			displayOptions: forTypes(['update']),
 		},
-		{
-			displayName: 'Emails',
-			name: 'emails',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'ann@example.com, bob@example.com',
-			displayOptions: { show: { resource: ['job'], operation: ['create'], jobType: ['import'], importSource: ['emails'] } },
-		},
-		{
-			displayName: 'Emails',
-			name: 'emails',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'ann@example.com, bob@example.com',
-			displayOptions: { show: { resource: ['job'], operation: ['create'], jobType: ['update'], updateSource: ['emails'] } },
-		},
-		{
-			displayName: 'File URL',
-			name: 'fileUrl',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'https://files.example.com/users.csv',
-			displayOptions: { show: { resource: ['job'], operation: ['create'], jobType: ['import'], importSource: ['url'] } },
-		},
-		{
-			displayName: 'File URL',
-			name: 'fileUrl',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'https://files.example.com/users.json',
-			displayOptions: { show: { resource: ['job'], operation: ['create'], jobType: ['update'], updateSource: ['url'] } },
-		},
+		requiredText('Emails', 'emails', 'ann@example.com, bob@example.com', undefined, { show: { resource: ['job'], operation: ['create'], jobType: ['import'], importSource: ['emails'] } }),
+		requiredText('Emails', 'emails', 'ann@example.com, bob@example.com', undefined, { show: { resource: ['job'], operation: ['create'], jobType: ['update'], updateSource: ['emails'] } }),
+		requiredText('File URL', 'fileUrl', 'https://files.example.com/users.csv', undefined, { show: { resource: ['job'], operation: ['create'], jobType: ['import'], importSource: ['url'] } }),
+		requiredText('File URL', 'fileUrl', 'https://files.example.com/users.json', undefined, { show: { resource: ['job'], operation: ['create'], jobType: ['update'], updateSource: ['url'] } }),
 		{
 			displayName: 'Input Binary Field',
 			name: 'binaryPropertyName',
@@ -212,23 +180,15 @@ export const createOperation: ResourceOperation = {
 			description: 'Wait before the first status check; each later wait is 1.5 times longer, up to 30 s',
 			displayOptions: show(['create'], { waitForCompletion: [true] }),
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(['create']),
-			options: [
-				{
-					displayName: 'Postback URL',
-					name: 'postback_url',
-					type: 'string',
-					default: '',
-					description: 'Sailthru posts the finished job here (e.g. a Sailthru Trigger’s URL)',
-				},
-				{ displayName: 'Report Email', name: 'report_email', type: 'string', default: '', description: 'Who is emailed when the job finishes' },
-			],
-		},
+		collectionProperty('Additional Fields', 'additionalFields', 'Add Field', show(['create']), [
+			{
+				displayName: 'Postback URL',
+				name: 'postback_url',
+				type: 'string',
+				default: '',
+				description: 'Sailthru posts the finished job here (e.g. a Sailthru Trigger’s URL)',
+			},
+			{ displayName: 'Report Email', name: 'report_email', type: 'string', default: '', description: 'Who is emailed when the job finishes' },
+		]),
 	],
 };

@@ -1,7 +1,7 @@
 /** Purchase → Create (POST /purchase): a completed order or a cart update. Money is integer cents. */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail, showFor, type ResourceOperation } from '../../../shared';
+import { fail, requiredText, showFor, type ResourceOperation } from '../../../shared';
 import {
 	callParameters,
 	cents,
@@ -84,16 +84,7 @@ export const createOperation: ResourceOperation = {
 		preSend: [callParameters(purchaseParameters)],
 	}),
 	fields: [
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'name@email.com',
-			description: 'The buyer’s email address',
-			displayOptions: showPurchase(['create']),
-		},
+		requiredText('Email', 'email', 'name@email.com', 'The buyer’s email address', showPurchase(['create'])),
 		...itemProperties('purchase', 'purchase'),
 		{
 			displayName: 'Incomplete (Cart)',

@@ -1,5 +1,5 @@
 /** Return → Create (POST /return): returned items lower a user's lifetime value (not campaign revenue). */
-import { showFor, type ResourceOperation } from '../../../shared';
+import { requiredText, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, required, singleEmail } from '../../lib/helpers';
 import { itemProperties, itemsParameter } from '../purchase/items';
 import { operation } from '../../lib/operation';
@@ -24,16 +24,7 @@ export const createOperation: ResourceOperation = {
 		],
 	}),
 	fields: [
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'name@email.com',
-			description: 'The buyer’s email address',
-			displayOptions: showFor('return')(['create']),
-		},
+		requiredText('Email', 'email', 'name@email.com', 'The buyer’s email address', showFor('return')(['create'])),
 		...itemProperties('return', 'return'),
 	],
 };

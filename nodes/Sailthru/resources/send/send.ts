@@ -1,7 +1,7 @@
 /** Send → Send (POST /send): a transactional template to one email address. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { showFor, type ResourceOperation } from '../../../shared';
+import { requiredText, showFor, type ResourceOperation } from '../../../shared';
 import { callParameters, keyValueJson, required, sailthruTime, singleEmail } from '../../lib/helpers';
 import { commonOptions, sendOptions, varsProperties } from './options';
 import { operation } from '../../lib/operation';
@@ -32,16 +32,7 @@ export const sendOperation: ResourceOperation = {
 		})],
 	}),
 	fields: [
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'name@email.com',
-			description: 'One email address (use Send to Many for several)',
-			displayOptions: show(['send']),
-		},
+		requiredText('Email', 'email', 'name@email.com', 'One email address (use Send to Many for several)', show(['send'])),
 		...varsProperties('send'),
 		{
 			displayName: 'Additional Fields',

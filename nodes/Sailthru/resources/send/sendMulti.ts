@@ -1,7 +1,7 @@
 /** Send → Send to Many (POST /send): a transactional template to several addresses, with vars per recipient. */
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { emailList, fail, showFor, type ResourceOperation } from '../../../shared';
+import { emailList, fail, requiredText, showFor, type ResourceOperation } from '../../../shared';
 import { emptyRecord, hasOwn, setOwn } from '../../../shared/record';
 import { callParameters, jsonObject, keyValueJson, required, sailthruTime, trimmed, type Read } from '../../lib/helpers';
 import { commonOptions, sendOptions, varsProperties } from './options';
@@ -61,16 +61,7 @@ export const sendMultiOperation: ResourceOperation = {
 		})],
 	}),
 	fields: [
-		{
-			displayName: 'Emails',
-			name: 'emails',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'ann@example.com, bob@example.com',
-			description: 'The recipients, separated by commas',
-			displayOptions: show(['sendMulti']),
-		},
+		requiredText('Emails', 'emails', 'ann@example.com, bob@example.com', 'The recipients, separated by commas', show(['sendMulti'])),
 		...varsProperties('sendMulti'),
 		{
 			displayName: 'Recipient Vars Input Mode',

@@ -2,8 +2,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { fail, showFor, type ResourceOperation } from '../../../shared';
-import { callParameters, dateRangeProperties, nameLocator, optional, required, sailthruTime } from '../../lib/helpers';
+import { callParameters, dateRangeProperties, optional, required, sailthruTime } from '../../lib/helpers';
 import { operation } from '../../lib/operation';
+import { blastLocator } from '../blast/locator';
 
 const show = showFor('stats');
 
@@ -43,15 +44,7 @@ export const getBlastStatsOperation: ResourceOperation = {
 			],
 			displayOptions: show(['getBlastStats']),
 		},
-		nameLocator({
-			displayName: 'Blast',
-			name: 'blastId',
-			description: 'The campaign',
-			searchListMethod: 'searchBlasts',
-			typedName: 'By ID',
-			placeholder: 'e.g. 12345',
-			displayOptions: show(['getBlastStats'], { blastScope: ['blast'] }),
-		}),
+		blastLocator(show(['getBlastStats'], { blastScope: ['blast'] })),
 		...dateRangeProperties(show(['getBlastStats'], { blastScope: ['range'] })),
 		{
 			displayName: 'Filters',

@@ -3,7 +3,7 @@ import { listProperties, rawResponseProperty, showFor, type ResourceOperation } 
 import { callParameters } from '../../lib/helpers';
 import { operation } from '../../lib/operation';
 
-const show = showFor('template');
+const shown = showFor('template')(['getAll']);
 
 export const getAllOperation: ResourceOperation = {
 	option: operation({
@@ -17,5 +17,5 @@ export const getAllOperation: ResourceOperation = {
 		preSend: [callParameters(() => ({}))],
 		output: { path: 'templates', split: true },
 	}),
-	fields: [...listProperties(show(['getAll'])), rawResponseProperty(show(['getAll']))],
+	fields: [...listProperties(shown), rawResponseProperty(shown)],
 };

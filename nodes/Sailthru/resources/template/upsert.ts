@@ -1,7 +1,7 @@
 /** Template → Create or Update (POST /template): only the fields given change. */
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { list, showFor, textProperty, type ResourceOperation } from '../../../shared';
+import { collectionProperty, list, type ResourceOperation, showFor, textProperty } from '../../../shared';
 import { callParameters, flag, jsonObject, optional, required, type Read } from '../../lib/helpers';
 import { operation } from '../../lib/operation';
 
@@ -56,36 +56,27 @@ export const upsertOperation: ResourceOperation = {
 		preSend: [callParameters(templateParameters)],
 	}),
 	fields: [
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			description: 'Only the fields given are changed',
-			displayOptions: showFor('template')(['upsert']),
-			options: [
-				text('Content (HTML)', 'content_html', 'The HTML body (Zephyr allowed)', 5),
-				text('Content (SMS)', 'content_sms', 'The SMS body', 2),
-				text('Content (Text)', 'content_text', 'The plain-text body', 5),
-				text('Data Feed URL', 'data_feed_url'),
-				text('Error URL', 'error_url', 'Where a failed double opt-in goes'),
-				text('From Email', 'from_email', 'A verified sender address'),
-				text('From Name', 'from_name'),
-				{ displayName: 'Google Analytics', name: 'is_google_analytics', type: 'boolean', default: false, description: 'Whether to add Google Analytics parameters to links' },
-				{ displayName: 'Labels', name: 'labels', type: 'string', default: '', placeholder: 'welcome, onboarding', description: 'Comma-separated' },
-				{ displayName: 'Link Params (JSON)', name: 'link_params', type: 'json', default: '{}', description: 'Query parameters added to every link, e.g. {"utm_source": "sailthru"}' },
-				{ displayName: 'Link Tracking', name: 'is_link_tracking', type: 'boolean', default: true, description: 'Whether to track clicks on links' },
-				text('Public Name', 'public_name', 'The name users see on preference pages'),
-				text('Reply-To Email', 'replyto_email'),
-				text('Revert to Revision', 'revision', 'Restore this revision ID of the template'),
-				text('Sample', 'sample', 'The A/B sample to change'),
-				text('Setup', 'setup', 'Zephyr code run before the template'),
-				text('Subject', 'subject'),
-				text('Success URL', 'success_url', 'Where a confirmed double opt-in goes'),
-				{ displayName: 'Test Vars (JSON)', name: 'test_vars', type: 'json', default: '{}', description: 'Vars used for test sends and previews' },
-				text('Verify Post URL', 'verify_post_url', 'Double opt-in postback URL'),
-			],
-		},
+		collectionProperty('Update Fields', 'updateFields', 'Add Field', showFor('template')(['upsert']), [
+			text('Content (HTML)', 'content_html', 'The HTML body (Zephyr allowed)', 5),
+			text('Content (SMS)', 'content_sms', 'The SMS body', 2),
+			text('Content (Text)', 'content_text', 'The plain-text body', 5),
+			text('Data Feed URL', 'data_feed_url'),
+			text('Error URL', 'error_url', 'Where a failed double opt-in goes'),
+			text('From Email', 'from_email', 'A verified sender address'),
+			text('From Name', 'from_name'),
+			{ displayName: 'Google Analytics', name: 'is_google_analytics', type: 'boolean', default: false, description: 'Whether to add Google Analytics parameters to links' },
+			{ displayName: 'Labels', name: 'labels', type: 'string', default: '', placeholder: 'welcome, onboarding', description: 'Comma-separated' },
+			{ displayName: 'Link Params (JSON)', name: 'link_params', type: 'json', default: '{}', description: 'Query parameters added to every link, e.g. {"utm_source": "sailthru"}' },
+			{ displayName: 'Link Tracking', name: 'is_link_tracking', type: 'boolean', default: true, description: 'Whether to track clicks on links' },
+			text('Public Name', 'public_name', 'The name users see on preference pages'),
+			text('Reply-To Email', 'replyto_email'),
+			text('Revert to Revision', 'revision', 'Restore this revision ID of the template'),
+			text('Sample', 'sample', 'The A/B sample to change'),
+			text('Setup', 'setup', 'Zephyr code run before the template'),
+			text('Subject', 'subject'),
+			text('Success URL', 'success_url', 'Where a confirmed double opt-in goes'),
+			{ displayName: 'Test Vars (JSON)', name: 'test_vars', type: 'json', default: '{}', description: 'Vars used for test sends and previews' },
+			text('Verify Post URL', 'verify_post_url', 'Double opt-in postback URL'),
+		], 'Only the fields given are changed'),
 	],
 };

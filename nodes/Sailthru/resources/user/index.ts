@@ -1,5 +1,5 @@
 /** Users (GET/POST /user): one profile, found by ID and Key. */
-import { defineResource, type NodeResource } from '../../../shared';
+import { defineResource, requiredText, type NodeResource } from '../../../shared';
 import { getOperation } from './get';
 import { upsertOperation } from './upsert';
 
@@ -9,15 +9,6 @@ export const userResource: NodeResource = defineResource({
 	operations: [upsertOperation, getOperation],
 	defaultOperation: getOperation,
 	fields: [
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'user@example.com',
-			description: 'The value that identifies the user, of the key type chosen under Key (e.g. an email address)',
-			displayOptions: { show: { resource: ['user'] } },
-		},
+		requiredText('ID', 'id', 'user@example.com', 'The value that identifies the user, of the key type chosen under Key (e.g. an email address)', { show: { resource: ['user'] } }),
 	],
 });

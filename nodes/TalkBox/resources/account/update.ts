@@ -1,4 +1,4 @@
-import { bodyEmail, requireBody, showFor, type ResourceOperation } from '../../../shared';
+import { bodyEmail, collectionProperty, requireBody, showFor, type ResourceOperation } from '../../../shared';
 import { operation } from '../../lib/operation';
 
 const show = showFor('account');
@@ -40,15 +40,12 @@ export const updateOperation: ResourceOperation = {
 		],
 	}),
 	fields: [
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			description: 'The business contact details to change; only these can be changed through the API',
-			displayOptions: show(['update']),
-			options: UPDATABLE.map((field) => ({
+		collectionProperty(
+			'Update Fields',
+			'updateFields',
+			'Add Field',
+			show(['update']),
+			UPDATABLE.map((field) => ({
 				displayName: field.displayName,
 				name: field.name,
 				type: 'string' as const,
@@ -57,6 +54,7 @@ export const updateOperation: ResourceOperation = {
 				...(field.placeholder ? { placeholder: field.placeholder } : {}),
 				routing: { send: { type: 'body' as const, property: field.key } },
 			})),
-		},
+			'The business contact details to change; only these can be changed through the API',
+		),
 	],
 };

@@ -1,4 +1,4 @@
-import { isoDateQuery, showFor, type ResourceOperation } from '../../../shared';
+import { collectionProperty, isoDateQuery, type ResourceOperation, showFor } from '../../../shared';
 import { operation } from '../../lib/operation';
 import { contactOutput } from './fields';
 
@@ -24,43 +24,35 @@ export const getAllOperation: ResourceOperation = {
 		pagination: { type: 'page', positionParam: 'page', sizeParam: 'per_page', pageSize: 100 },
 	}),
 	fields: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: show(['getAll']),
-			options: [
-				{
-					displayName: 'Created After',
-					name: 'createdAfter',
-					type: 'dateTime',
-					default: '',
-					description: 'Only contacts created after this time',
-				},
-				{
-					displayName: 'Created Before',
-					name: 'createdBefore',
-					type: 'dateTime',
-					default: '',
-					description: 'Only contacts created before this time',
-				},
-				{
-					displayName: 'Updated After',
-					name: 'updatedAfter',
-					type: 'dateTime',
-					default: '',
-					description: 'Only contacts updated after this time',
-				},
-				{
-					displayName: 'Updated Before',
-					name: 'updatedBefore',
-					type: 'dateTime',
-					default: '',
-					description: 'Only contacts updated before this time',
-				},
-			],
-		},
+		collectionProperty('Filters', 'filters', 'Add Filter', show(['getAll']), [
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only contacts created after this time',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only contacts created before this time',
+			},
+			{
+				displayName: 'Updated After',
+				name: 'updatedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only contacts updated after this time',
+			},
+			{
+				displayName: 'Updated Before',
+				name: 'updatedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only contacts updated before this time',
+			},
+		]),
 	],
 };

@@ -1,4 +1,4 @@
-import { defineResource, listProperties, outputModeProperties, showFor, type NodeResource } from '../../../shared';
+import { defineResource, listProperties, outputModeProperties, requiredText, showFor, type NodeResource } from '../../../shared';
 import { createContactFields, createOperation } from './create';
 import { deleteOperation } from './delete';
 import { tagString, versionTags } from './fields';
@@ -28,16 +28,7 @@ export const contactResource: NodeResource = defineResource({
 	],
 	defaultOperation: getOperation,
 	fields: [
-		{
-			displayName: 'Contact ID',
-			name: 'contactId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 300',
-			description: 'The ID of the contact',
-			displayOptions: show(['delete', 'get', 'sendResubscriptionEmail', 'sendResubscriptionSms', 'update']),
-		},
+		requiredText('Contact ID', 'contactId', 'e.g. 300', 'The ID of the contact', show(['delete', 'get', 'sendResubscriptionEmail', 'sendResubscriptionSms', 'update'])),
 		createContactFields,
 		...upsertFields,
 		{

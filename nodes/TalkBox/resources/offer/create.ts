@@ -1,4 +1,4 @@
-import { showFor, type ResourceOperation } from '../../../shared';
+import { collectionProperty, type ResourceOperation, showFor } from '../../../shared';
 import { operation } from '../../lib/operation';
 import { buildCreate, MAX_DESCRIPTION } from './body';
 import { offerFields } from './fields';
@@ -35,14 +35,6 @@ export const createOperation: ResourceOperation = {
 			description: `Shown in the scanning app; at most ${MAX_DESCRIPTION} characters, no line breaks`,
 			displayOptions: show(['create']),
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(['create']),
-			options: offerFields(false),
-		},
+		collectionProperty('Additional Fields', 'additionalFields', 'Add Field', show(['create']), offerFields(false)),
 	],
 };

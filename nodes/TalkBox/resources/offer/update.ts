@@ -1,4 +1,4 @@
-import { showFor, type ResourceOperation } from '../../../shared';
+import { collectionProperty, type ResourceOperation, showFor } from '../../../shared';
 import { operation } from '../../lib/operation';
 import { buildUpdate } from './body';
 import { offerFields } from './fields';
@@ -17,14 +17,6 @@ export const updateOperation: ResourceOperation = {
 		preSend: [offerId, buildUpdate],
 	}),
 	fields: [
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(['update']),
-			options: offerFields(true),
-		},
+		collectionProperty('Update Fields', 'updateFields', 'Add Field', show(['update']), offerFields(true)),
 	],
 };

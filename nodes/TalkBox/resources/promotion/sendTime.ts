@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { fail } from '../../../shared';
+import { clockParts, fail } from '../../../shared';
 
 /**
  * A date/time value as a wall-clock `yyyy-mm-dd hh:mm` (TalkBox's send_time). A value without a
@@ -20,15 +20,6 @@ export function wallClock(ctx: IExecuteSingleFunctions, value: unknown, label: s
 	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(raw) || Number.isNaN((instant = Date.parse(raw)))) {
 		fail(ctx, label, `"${raw}" is not a date and time (expected e.g. 2025-12-11T12:34)`);
 	}
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-	}).formatToParts(new Date(instant));
-	const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+	const get = clockParts(timeZone, instant);
 	return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }

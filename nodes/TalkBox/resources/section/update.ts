@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { fail, jsonText, showFor, type ResourceOperation } from '../../../shared';
+import { collectionProperty, fail, jsonText, type ResourceOperation, showFor } from '../../../shared';
 import { operation } from '../../lib/operation';
 import { sectionId } from './path';
 
@@ -32,28 +32,20 @@ export const updateOperation: ResourceOperation = {
 		preSend: [sectionId, buildUpdate],
 	}),
 	fields: [
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(['update']),
-			options: [
-				{
-					displayName: 'Structure (JSON)',
-					name: 'structure',
-					type: 'json',
-					default: '',
-					description: 'The section’s JSON structure, as made by the TalkBox editor',
-				},
-				{
-					displayName: 'System Name',
-					name: 'systemName',
-					type: 'string',
-					default: '',
-				},
-			],
-		},
+		collectionProperty('Update Fields', 'updateFields', 'Add Field', show(['update']), [
+			{
+				displayName: 'Structure (JSON)',
+				name: 'structure',
+				type: 'json',
+				default: '',
+				description: 'The section’s JSON structure, as made by the TalkBox editor',
+			},
+			{
+				displayName: 'System Name',
+				name: 'systemName',
+				type: 'string',
+				default: '',
+			},
+		]),
 	],
 };

@@ -1,4 +1,4 @@
-import { isoDateQuery, listProperties, showFor, type ResourceOperation } from '../../../shared';
+import { collectionProperty, isoDateQuery, listProperties, type ResourceOperation, showFor } from '../../../shared';
 import { operation } from '../../lib/operation';
 
 const show = showFor('subscription');
@@ -23,29 +23,21 @@ export const getAllOperation: ResourceOperation = {
 	}),
 	fields: [
 		...listProperties(show(['getAll'])),
-		{
-			displayName: 'Filters',
-			name: 'subscriptionFilters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: show(['getAll']),
-			options: [
-				{
-					displayName: 'Created After',
-					name: 'createdAfter',
-					type: 'dateTime',
-					default: '',
-					description: 'Only subscriptions created after this time',
-				},
-				{
-					displayName: 'Created Before',
-					name: 'createdBefore',
-					type: 'dateTime',
-					default: '',
-					description: 'Only subscriptions created before this time',
-				},
-			],
-		},
+		collectionProperty('Filters', 'subscriptionFilters', 'Add Filter', show(['getAll']), [
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only subscriptions created after this time',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only subscriptions created before this time',
+			},
+		]),
 	],
 };

@@ -1,4 +1,4 @@
-import { defineResource, idLocator, listProperties, showFor, type NodeResource } from '../../../shared';
+import { defineResource, idLocator, listProperties, requiredText, showFor, type NodeResource } from '../../../shared';
 import { addContactOperation } from './addContact';
 import { createOperation } from './create';
 import { deleteOperation } from './delete';
@@ -34,16 +34,7 @@ export const tagResource: NodeResource = defineResource({
 			searchListMethod: 'searchTags',
 			displayOptions: show(['addContact', 'delete', 'get', 'getContacts', 'removeContact', 'untagAllContacts', 'update']),
 		}),
-		{
-			displayName: 'Contact ID',
-			name: 'contactId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 300',
-			description: 'The ID of the contact',
-			displayOptions: show(['addContact', 'removeContact']),
-		},
+		requiredText('Contact ID', 'contactId', 'e.g. 300', 'The ID of the contact', show(['addContact', 'removeContact'])),
 		{
 			displayName: 'Name',
 			name: 'tagName',

@@ -1,4 +1,4 @@
-import { listProperties, rawResponseProperty, showFor, type ResourceOperation } from '../../../shared';
+import { collectionProperty, listProperties, rawResponseProperty, type ResourceOperation, showFor } from '../../../shared';
 import { many } from '../../lib/common';
 import { operation } from '../../lib/operation';
 import { siteSlug } from '../../lib/siteSlug';
@@ -18,25 +18,17 @@ export const getAllOperation: ResourceOperation = {
 		pagination: { type: 'page', positionParam: 'page', sizeParam: 'per_page', pageSize: 100, firstPage: 1 },
 	}),
 	fields: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: show(['getAll']),
-			options: [
-				{
-					displayName: 'Content Type',
-					name: 'contentType',
-					type: 'string',
-					default: '',
-					placeholder: 'image',
-					description: 'A content type or its prefix, e.g. image or image/png',
-					routing: { send: { type: 'query', property: 'content_type' } },
-				},
-			],
-		},
+		collectionProperty('Filters', 'filters', 'Add Filter', show(['getAll']), [
+			{
+				displayName: 'Content Type',
+				name: 'contentType',
+				type: 'string',
+				default: '',
+				placeholder: 'image',
+				description: 'A content type or its prefix, e.g. image or image/png',
+				routing: { send: { type: 'query', property: 'content_type' } },
+			},
+		]),
 		...listProperties(show(['getAll'])),
 		rawResponseProperty(show(['getAll'])),
 	],

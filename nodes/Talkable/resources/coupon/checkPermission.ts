@@ -1,4 +1,4 @@
-import { idPath, showFor, type ResourceOperation } from '../../../shared';
+import { idPath, requiredText, showFor, type ResourceOperation } from '../../../shared';
 import { single } from '../../lib/common';
 import { operation } from '../../lib/operation';
 import { siteSlug } from '../../lib/siteSlug';
@@ -21,15 +21,6 @@ export const checkPermissionOperation: ResourceOperation = {
 		output: single(),
 	}),
 	fields: [
-		{
-			displayName: 'Person',
-			name: 'personSlug',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'customer@example.com',
-			description: 'Email, phone number (E.164), customer ID or username of the person',
-			displayOptions: showFor('coupon')(['checkPermission']),
-		},
+		requiredText('Person', 'personSlug', 'customer@example.com', 'Email, phone number (E.164), customer ID or username of the person', showFor('coupon')(['checkPermission'])),
 	],
 };

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { showFor, type ResourceOperation } from '../../../shared';
+import { collectionProperty, type ResourceOperation, showFor } from '../../../shared';
 import { single, textList } from '../../lib/common';
 import { operation } from '../../lib/operation';
 import { offerPath } from '../../lib/shortUrlCode';
@@ -28,24 +28,16 @@ export const getOperation: ResourceOperation = {
 		output: single('offer', ['claim_links']),
 	}),
 	fields: [
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: showFor('offer')(['get']),
-			options: [
-				{
-					displayName: 'Sharing Channels',
-					name: 'sharingChannels',
-					type: 'string',
-					default: '',
-					placeholder: 'facebook, custom',
-					description:
-						'Comma-separated channels to build claim links for (facebook, twitter, linkedin, sms, other or a custom name; not email)',
-				},
-			],
-		},
+		collectionProperty('Additional Fields', 'additionalFields', 'Add Field', showFor('offer')(['get']), [
+			{
+				displayName: 'Sharing Channels',
+				name: 'sharingChannels',
+				type: 'string',
+				default: '',
+				placeholder: 'facebook, custom',
+				description:
+					'Comma-separated channels to build claim links for (facebook, twitter, linkedin, sms, other or a custom name; not email)',
+			},
+		]),
 	],
 };

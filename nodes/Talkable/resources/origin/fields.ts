@@ -4,8 +4,8 @@
  */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { textProperty } from '../../../shared';
-import { propertyPairs } from '../../lib/common';
+import { requiredText, rowsProperty, textProperty } from '../../../shared';
+import { propertyPairs, VISITOR_UUID_EXAMPLE } from '../../lib/common';
 import { CURRENCIES } from './currencies';
 
 export type OriginKind = 'Purchase' | 'Event' | 'AffiliateMember';
@@ -62,7 +62,7 @@ const commonOptions: INodeProperties[] = [
 	text('UTM Medium', 'utmMedium'),
 	text('UTM Source', 'utmSource'),
 	text('UTM Term', 'utmTerm'),
-	text('Visitor UUID', 'uuid', 'The visitor UUID from the Talkable integration', '123e4567-e89b-32d1-a456-426614174000'),
+	text('Visitor UUID', 'uuid', 'The visitor UUID from the Talkable integration', VISITOR_UUID_EXAMPLE),
 ];
 
 /** Optional fields of purchases and events only. */
@@ -97,15 +97,7 @@ const additionalFields: Omit<INodeProperties, 'displayOptions'> = {
 };
 
 const dataFields: DataField[] = [
-	shownFor(ALL, {
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Email of the customer (the advocate)',
-	}),
+	shownFor(ALL, requiredText('Email', 'email', 'name@email.com', 'Email of the customer (the advocate)')),
 	shownFor(['Purchase'], {
 		displayName: 'Order Number',
 		name: 'orderNumber',
@@ -148,15 +140,9 @@ const dataFields: DataField[] = [
 			description: 'Custom properties of the person (sent as custom_properties)',
 		}) as Omit<INodeProperties, 'displayOptions'>,
 	),
-	shownFor(COMMERCE, {
-		displayName: 'Items',
-		name: 'orderItems',
-		type: 'fixedCollection',
-		placeholder: 'Add Item',
-		default: {},
-		typeOptions: { multipleValues: true },
-		description: 'The products of the order',
-		options: [
+	shownFor(
+		COMMERCE,
+		rowsProperty('Items', 'orderItems', 'Add Item', 'The products of the order', [
 			{
 				displayName: 'Item',
 				name: 'item',
@@ -166,8 +152,8 @@ const dataFields: DataField[] = [
 					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1, typeOptions: { minValue: 1 } },
 				],
 			},
-		],
-	}),
+		]),
+	),
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { defineResource, listProperties, rawResponseProperty, showFor, type NodeResource } from '../../../shared';
+import { defineResource, listProperties, rawResponseProperty, requiredText, showFor, type NodeResource } from '../../../shared';
 import { anonymizeOperation } from './anonymize';
 import { getOperation } from './get';
 import { getPersonalDataOperation } from './getPersonalData';
@@ -28,17 +28,7 @@ export const personResource: NodeResource = defineResource({
 	],
 	defaultOperation: getOperation,
 	fields: [
-		{
-			displayName: 'Person',
-			name: 'personSlug',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'customer@example.com',
-			description:
-				'Email, phone number (E.164), customer ID or username of the person (Talkable calls it the person slug). Create or Update needs an email here or in Email.',
-			displayOptions: { show: { resource: ['person'] } },
-		},
+		requiredText('Person', 'personSlug', 'customer@example.com', 'Email, phone number (E.164), customer ID or username of the person (Talkable calls it the person slug). Create or Update needs an email here or in Email.', { show: { resource: ['person'] } }),
 		...listProperties(show(LIST_OPERATIONS)),
 		rawResponseProperty(show(LIST_OPERATIONS)),
 	],

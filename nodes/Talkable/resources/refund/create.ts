@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { isoDateTime, setBodyPath, showFor, type ResourceOperation } from '../../../shared';
+import { collectionProperty, isoDateTime, type ResourceOperation, setBodyPath, showFor } from '../../../shared';
 import { single } from '../../lib/common';
 import { operation } from '../../lib/operation';
 import { originPath, originSlugProperty } from '../../lib/originSlug';
@@ -34,30 +34,22 @@ export const createOperation: ResourceOperation = {
 	}),
 	fields: [
 		originSlugProperty(show(['create'])),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(['create']),
-			options: [
-				{
-					displayName: 'Refund Subtotal',
-					name: 'refundSubtotal',
-					type: 'number',
-					default: 0,
-					typeOptions: { minValue: 0, numberPrecision: 2 },
-					description: 'The refunded amount: makes the refund partial. Leave out for a full refund.',
-				},
-				{
-					displayName: 'Refunded At',
-					name: 'refundedAt',
-					type: 'dateTime',
-					default: '',
-					description: 'When the refund happened (default: now)',
-				},
-			],
-		},
+		collectionProperty('Additional Fields', 'additionalFields', 'Add Field', show(['create']), [
+			{
+				displayName: 'Refund Subtotal',
+				name: 'refundSubtotal',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				description: 'The refunded amount: makes the refund partial. Leave out for a full refund.',
+			},
+			{
+				displayName: 'Refunded At',
+				name: 'refundedAt',
+				type: 'dateTime',
+				default: '',
+				description: 'When the refund happened (default: now)',
+			},
+		]),
 	],
 };

@@ -1,5 +1,5 @@
-import { listProperties, rawResponseProperty, requireValue, showFor, type ResourceOperation } from '../../../shared';
-import { many } from '../../lib/common';
+import { listProperties, rawResponseProperty, requiredText, requireValue, showFor, type ResourceOperation } from '../../../shared';
+import { many, VISITOR_UUID_EXAMPLE } from '../../lib/common';
 import { operation } from '../../lib/operation';
 import { siteSlug } from '../../lib/siteSlug';
 
@@ -18,14 +18,7 @@ export const getAllOperation: ResourceOperation = {
 	}),
 	fields: [
 		{
-			displayName: 'Visitor UUID',
-			name: 'visitorUuid',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: '123e4567-e89b-32d1-a456-426614174000',
-			description: 'The visitor whose rewards to list',
-			displayOptions: show(['getAll']),
+			...requiredText('Visitor UUID', 'visitorUuid', VISITOR_UUID_EXAMPLE, 'The visitor whose rewards to list', show(['getAll'])),
 			routing: { send: { type: 'query', property: 'visitor_uuid' } },
 		},
 		...listProperties(show(['getAll'])),

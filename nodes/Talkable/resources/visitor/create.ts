@@ -1,5 +1,5 @@
-import { requireValue, showFor, type ResourceOperation } from '../../../shared';
-import { single } from '../../lib/common';
+import { requiredText, requireValue, showFor, type ResourceOperation } from '../../../shared';
+import { single, VISITOR_UUID_EXAMPLE } from '../../lib/common';
 import { operation } from '../../lib/operation';
 import { siteSlug } from '../../lib/siteSlug';
 
@@ -18,13 +18,7 @@ export const createOperation: ResourceOperation = {
 	}),
 	fields: [
 		{
-			displayName: 'Visitor UUID',
-			name: 'visitorUuid',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: '123e4567-e89b-32d1-a456-426614174000',
-			displayOptions: showFor('visitor')(['create']),
+			...requiredText('Visitor UUID', 'visitorUuid', VISITOR_UUID_EXAMPLE, undefined, showFor('visitor')(['create'])),
 			routing: { send: { type: 'body', property: 'data.uuid' } },
 		},
 	],
