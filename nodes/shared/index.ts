@@ -16,3 +16,4 @@ export * from './send';
 export * from './pause';
 export * from './runner';
 export * from './resource';
+export * from './transport';

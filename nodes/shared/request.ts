@@ -1,43 +1,7 @@
-import type {
-	IDataObject,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	INodeListSearchItems,
-	INodeListSearchResult,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { vendorApiError } from './errors';
-import { capDepth } from './record';
-import { collectSecrets } from './redact';
-import { isVendorSuccess, type VendorProfile } from './vendors';
-
-/**
- * One request outside the routing engine (pickers, resource mappers): the credential's baseUrl
- * and authentication, the vendor's error envelope as a NodeApiError (secrets redacted), the
- * success payload unwrapped. No retries: a picker should answer at once.
- */
-export async function vendorRequest(
-	ctx: ILoadOptionsFunctions,
-	vendor: VendorProfile,
-	options: IHttpRequestOptions,
-): Promise<unknown> {
-	const credentials = await ctx.getCredentials(vendor.credentialType);
-	const secrets = collectSecrets(credentials, vendor.secretFields);
-	const baseURL = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	const full = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, vendor.credentialType, {
-		baseURL,
-		json: true,
-		...options,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	})) as IN8nHttpFullResponse;
-	const response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: capDepth(full.body) };
-	if (!isVendorSuccess(vendor, response) || typeof full.body === 'string') {
-		throw vendorApiError(ctx.getNode(), { vendor, response, itemIndex: 0, secrets });
-	}
-	return vendor.unwrap(response.body);
-}
+import { directRequest } from './transport';
+import type { VendorProfile } from './vendors';
 
 export interface ListSearchSpec {
 	vendor: VendorProfile;
@@ -67,7 +31,7 @@ export function listSearch(spec: ListSearchSpec) {
 		const qs = spec.pagination
 			? { [spec.pagination.positionParam]: page, [spec.pagination.sizeParam]: spec.pagination.pageSize }
 			: undefined;
-		const payload = await vendorRequest(this, spec.vendor, { method: 'GET', url: spec.url, qs });
+		const { body: payload } = await directRequest(this, spec.vendor, { method: 'GET', url: spec.url, qs });
 		let records: unknown = payload;
 		for (const key of (spec.path ?? '').split('.').filter(Boolean)) {
 			records = (records as IDataObject | undefined)?.[key];

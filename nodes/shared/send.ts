@@ -1,18 +1,16 @@
 import {
 	NodeOperationError,
 	type ICredentialsDecrypted,
-	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
-	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
 import { vendorApiError } from './errors';
 import { HoldTooLong, type Governor, type Ticket } from './governor';
-import { capDepth, isObject } from './record';
 import { pause } from './pause';
 import { redactText } from './redact';
+import { exchangeOnce, networkCode, unreachable } from './transport';
 import { isRetryable, parseRetryAfter, retryDelay, type Failure, type RetrySettings } from './retry';
 import type { VendorProfile, VendorResponse } from './vendors';
 
@@ -37,48 +35,6 @@ export interface Exchange {
  * Its data is copied for each request, because n8n merges a pre-authentication token into it.
  */
 const decrypted = ({ credential }: Exchange) => ({ credentialsDecrypted: { ...credential, data: { ...credential.data } } });
-
-/**
- * Plain words for system error codes. (The code itself must stay out of the message: n8n's
- * NodeApiError replaces any message that contains one with its own generic sentence.)
- */
-const NETWORK_WORDS: Record<string, string> = {
-	ECONNRESET: 'the connection was reset',
-	ECONNREFUSED: 'the connection was refused',
-	ECONNABORTED: 'no answer within the request timeout',
-	ETIMEDOUT: 'no answer within the request timeout',
-	ENOTFOUND: 'the host name was not found',
-	EAI_AGAIN: 'the host name could not be resolved',
-	EPIPE: 'the connection was closed while sending',
-	BODY_CUT: 'the answer was cut off in the middle of its body',
-};
-
-/**
- * The system error code of a failed request (n8n puts it in httpCode of its NodeApiError).
- * `BODY_CUT` when the vendor's headers had arrived and the body then stalled or broke off.
- */
-function networkCode(error: unknown): string {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	let code: string | undefined;
-	while ((isObject(current) || current instanceof Error) && !seen.has(current)) {
-		seen.add(current);
-		const record = current as IDataObject;
-		// Thrown although HTTP statuses are not errors here: the status line came, the body broke.
-		const status = String(record.httpCode ?? '');
-		if (/^\d{3}$/.test(status) || /stream has been aborted|premature close/i.test(String(record.message ?? ''))) {
-			return 'BODY_CUT';
-		}
-		for (const key of ['code', 'httpCode']) {
-			const value = record[key];
-			if (!code && typeof value === 'string' && /^E[A-Z_]+$/.test(value)) code = value;
-		}
-		current = record.cause;
-	}
-	if (code) return code;
-	const message = error instanceof Error ? error.message : String(error);
-	return /socket hang up/i.test(message) ? 'ECONNRESET' : 'network error';
-}
 
 const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
 
@@ -130,14 +86,7 @@ export async function sendWithRetry(
 		let failure: Failure;
 		let vendorWaitMs: number | undefined;
 		try {
-			const full = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, vendor.credentialType, {
-				...options,
-				method,
-				json: options.json !== false,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			}, decrypted(exchange))) as IN8nHttpFullResponse;
-			response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: capDepth(full.body) };
+			response = await exchangeOnce(ctx, vendor, { ...options, method }, decrypted(exchange));
 		} catch (error) {
 			governor.released();
 			// A cancelled execution is not a failure to retry.
@@ -191,7 +140,7 @@ export async function sendWithRetry(
 				failure.kind === 'network'
 					? failure.code === 'BODY_CUT'
 						? `${vendor.displayName}'s answer was cut off in the middle of its body`
-						: `${vendor.displayName} could not be reached: ${NETWORK_WORDS[failure.code] ?? 'network error'}`
+						: unreachable(vendor, failure.code)
 					: response && !vendor.readError(response) && failure.kind === 'rateLimit'
 						? `${vendor.displayName} rate limit reached (HTTP ${response.statusCode})`
 						: undefined;

@@ -3,18 +3,12 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
-	type IHttpRequestOptions,
-	type IN8nHttpFullResponse,
 	type IPollFunctions,
 	type IWebhookDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { vendorApiError } from './errors';
-import { capDepth } from './record';
-import { collectSecrets } from './redact';
-import { isVendorSuccess, type VendorProfile } from './vendors';
 
 /**
  * Helpers shared by the trigger nodes (webhook verification answers, polling requests and
@@ -110,52 +104,6 @@ function canonicalJson(value: unknown): string {
 		return `{${entries.join(',')}}`;
 	}
 	return JSON.stringify(value) ?? 'null';
-}
-
-/** The answer of one polling request: the unwrapped success payload and the response headers. */
-export interface TriggerResponse {
-	body: unknown;
-	headers: IDataObject;
-}
-
-/**
- * One request of a polling trigger (or a webhook's confirmation call): the credential's baseUrl
- * and authentication, the vendor's error envelope as a NodeApiError with every secret redacted,
- * no retries (the next poll tries again; the state has not moved).
- */
-export async function triggerRequest(
-	ctx: IPollFunctions | IWebhookFunctions,
-	vendor: VendorProfile,
-	options: IHttpRequestOptions,
-): Promise<TriggerResponse> {
-	const credentials = await ctx.getCredentials(vendor.credentialType);
-	const secrets = collectSecrets(credentials, vendor.secretFields);
-	const baseURL = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	let full: IN8nHttpFullResponse;
-	try {
-		full = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, vendor.credentialType, {
-			baseURL,
-			json: true,
-			headers: { Accept: 'application/json' },
-			timeout: 60_000,
-			...options,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-	} catch (error) {
-		const code = (error as { code?: string }).code;
-		throw vendorApiError(ctx.getNode(), {
-			vendor,
-			itemIndex: 0,
-			secrets,
-			message: `${vendor.displayName} could not be reached${code ? ` (${code})` : ''}`,
-		});
-	}
-	const response = { statusCode: full.statusCode, headers: (full.headers ?? {}) as IDataObject, body: capDepth(full.body) };
-	if (!isVendorSuccess(vendor, response) || typeof full.body === 'string') {
-		throw vendorApiError(ctx.getNode(), { vendor, response, itemIndex: 0, secrets });
-	}
-	return { body: vendor.unwrap(response.body), headers: response.headers };
 }
 
 /** The server's clock from a response's Date header, when it has a valid one. */

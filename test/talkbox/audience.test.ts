@@ -4,11 +4,12 @@
  * path, query, JSON body, Basic auth) and output items for all 29 operations, plus paging, contact
  * value conversion, errors, the hourly rate limit, retries, Continue On Fail and secret hygiene.
  */
-import type {
-	IDataObject,
-	INodeParameters,
-	ResourceMapperField,
-	ResourceMapperValue,
+import {
+	NodeApiError,
+	type IDataObject,
+	type INodeParameters,
+	type ResourceMapperField,
+	type ResourceMapperValue,
 } from 'n8n-workflow';
 
 import { TalkBox } from '../../nodes/TalkBox/TalkBox.node';
@@ -134,6 +135,26 @@ describe('pickers and the contact field mapper', () => {
 		expect(searchFields.map((option) => option.value).sort()).toEqual(
 			['email', 'external_identifier', 'first_name', 'last_name', 'mobile_number'].sort(),
 		);
+	});
+
+	test('pickers send through the one transport: a network failure is a NodeApiError naming TalkBox and the failure, no secret', async () => {
+		const context = loadContext(sandbox);
+		const sent: Array<Record<string, unknown>> = [];
+		(context.helpers as unknown as { httpRequestWithAuthentication: unknown }).httpRequestWithAuthentication = async (
+			_type: string,
+			options: Record<string, unknown>,
+		) => {
+			sent.push(options);
+			throw Object.assign(new Error(`connect ECONNREFUSED sandbox-user:${PASSWORD}@127.0.0.1`), { code: 'ECONNREFUSED' });
+		};
+		const failure = await methods.listSearch.searchTags.call(context, '').catch((error: Error) => error);
+		expect(failure).toBeInstanceOf(NodeApiError);
+		expect((failure as NodeApiError).message).toBe('TalkBox could not be reached: the connection was refused');
+		expect(JSON.stringify(failure)).not.toContain(PASSWORD);
+		// exchangeOnce's request: the full response whatever its status, JSON, the credential's base URL.
+		expect(sent).toHaveLength(1);
+		expect(sent[0]).toMatchObject({ method: 'GET', url: '/tags', json: true, returnFullResponse: true, ignoreHttpStatusErrors: true, timeout: 60_000 });
+		expect(sent[0].baseURL).toBe(sandbox.credentials('talkbox').baseUrl.replace(/\/+$/, ''));
 	});
 });
 

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { fingerprint, noDataError, pollState, requireCredentialField, triggerRequest, utcDay } from '../../shared/trigger';
+import { fingerprint, noDataError, pollState, requireCredentialField, utcDay } from '../../shared/trigger';
+import { directRequest } from '../../shared/transport';
 import { personaClick } from '../profile';
 
 /** The API's largest page. */
@@ -47,7 +48,7 @@ async function readChanges(ctx: IPollFunctions, from: string, to: string, filter
 	if (filters.channels.length === 1) base.channel = filters.channels[0];
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const qs = { ...base, offset: page * PAGE_LIMIT, limit: PAGE_LIMIT };
-		const { body } = await triggerRequest(ctx, personaClick, { method: 'GET', url: '/subscriptions/changes', qs });
+		const { body } = await directRequest(ctx, personaClick, { method: 'GET', url: '/subscriptions/changes', qs });
 		if (!Array.isArray(body)) {
 			throw new NodeOperationError(ctx.getNode(), 'PersonaClick answered /subscriptions/changes with something other than a list');
 		}

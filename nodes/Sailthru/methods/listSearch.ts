@@ -1,7 +1,7 @@
 /** Pickers ("From List" of resource locators): lists, templates and blasts of the account. */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { vendorRequest } from '../../shared';
+import { directRequest } from '../../shared';
 import { sailthru } from '../profile';
 
 const BLAST_STATUSES = ['scheduled', 'created', 'sending', 'sent'];
@@ -23,7 +23,7 @@ const records = (payload: unknown, key: string): IDataObject[] => {
 
 export const sailthruListSearch = {
 	async searchLists(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const payload = await vendorRequest(this, sailthru, { method: 'GET', url: '/list', body: {} });
+		const { body: payload } = await directRequest(this, sailthru, { method: 'GET', url: '/list', body: {} });
 		return matching(
 			records(payload, 'lists').map((list) => ({ name: String(list.name), value: String(list.name) })),
 			filter,
@@ -31,7 +31,7 @@ export const sailthruListSearch = {
 	},
 
 	async searchTemplates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const payload = await vendorRequest(this, sailthru, { method: 'GET', url: '/template', body: {} });
+		const { body: payload } = await directRequest(this, sailthru, { method: 'GET', url: '/template', body: {} });
 		return matching(
 			records(payload, 'templates').map((template) => ({ name: String(template.name), value: String(template.name) })),
 			filter,
@@ -42,7 +42,7 @@ export const sailthruListSearch = {
 	async searchBlasts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		const results: INodeListSearchItems[] = [];
 		for (const status of BLAST_STATUSES) {
-			const payload = await vendorRequest(this, sailthru, {
+			const { body: payload } = await directRequest(this, sailthru, {
 				method: 'GET',
 				url: '/blast',
 				body: { status, limit: BLASTS_PER_STATUS },

@@ -12,7 +12,7 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
-import { isObject, listSearch, vendorRequest } from '../../shared';
+import { isObject, listSearch, directRequest } from '../../shared';
 import { hasOwn } from '../../shared/record';
 import { fieldRecords, TYPE_LABELS, type TalkBoxField } from '../lib/fields';
 import { talkBox } from '../profile';
@@ -28,7 +28,7 @@ const BUILT_IN: TalkBoxField[] = [
 ];
 
 export async function loadFields(ctx: ILoadOptionsFunctions): Promise<TalkBoxField[]> {
-	const payload = await vendorRequest(ctx, talkBox, { method: 'GET', url: '/fields' });
+	const { body: payload } = await directRequest(ctx, talkBox, { method: 'GET', url: '/fields' });
 	const fields = fieldRecords(payload).map((record) => ({
 		systemName: String(record.system_name),
 		name: String(record.name ?? record.system_name),
@@ -125,7 +125,7 @@ export const searchTags = listSearch({ vendor: talkBox, url: '/tags', nameField:
 
 /** Tags as dropdown options (contact create: tag IDs). */
 export async function contactTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const payload = await vendorRequest(this, talkBox, { method: 'GET', url: '/tags' });
+	const { body: payload } = await directRequest(this, talkBox, { method: 'GET', url: '/tags' });
 	const tags = Array.isArray(payload) ? (payload as IDataObject[]) : [];
 	return tags
 		.map((tag) => ({ name: String(tag.name ?? tag.id), value: Number(tag.id) }))

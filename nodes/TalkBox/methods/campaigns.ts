@@ -1,13 +1,13 @@
 /** Pickers of the campaign resources (listSearch for resource locators, loadOptions for fields). */
 import type { ILoadOptionsFunctions, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
-import { listSearch, vendorRequest } from '../../shared';
+import { listSearch, directRequest } from '../../shared';
 import { fieldRecords } from '../lib/fields';
 import { talkBox } from '../profile';
 
 /** Contact fields from `GET /fields` (one record per field), optionally of some types. */
 async function loadFields(ctx: ILoadOptionsFunctions, types?: string[]): Promise<INodePropertyOptions[]> {
-	const records = fieldRecords(await vendorRequest(ctx, talkBox, { method: 'GET', url: '/fields' }));
+	const records = fieldRecords((await directRequest(ctx, talkBox, { method: 'GET', url: '/fields' })).body);
 	return records
 		.filter((field) => !types || types.includes(String(field.field_type ?? '')))
 		.map((field) => ({

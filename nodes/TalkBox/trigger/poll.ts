@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { isoInstant, noDataError, pollState, serverTime, triggerRequest } from '../../shared/trigger';
+import { isoInstant, noDataError, pollState, serverTime } from '../../shared/trigger';
+import { directRequest } from '../../shared/transport';
 import { TALKBOX_EVENTS, timeOf, type EventSource } from './sources';
 import { talkBox } from '../profile';
 
@@ -42,7 +43,7 @@ async function listPage(ctx: IPollFunctions, source: EventSource, after: number,
 	const qs: IDataObject = { [source.afterParam]: isoInstant(after) };
 	if (before !== undefined) qs[source.beforeParam] = isoInstant(before);
 	if (source.paged) Object.assign(qs, { page, per_page: PAGE_SIZE });
-	const { body, headers } = await triggerRequest(ctx, talkBox, { method: 'GET', url: source.url, qs });
+	const { body, headers } = await directRequest(ctx, talkBox, { method: 'GET', url: source.url, qs });
 	if (!Array.isArray(body)) {
 		throw new NodeOperationError(ctx.getNode(), `TalkBox answered GET ${source.url} with something other than a list`);
 	}

@@ -9,13 +9,13 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { vendorRequest } from '../../shared';
+import { directRequest } from '../../shared';
 import type { TalkableMethods } from '../lib/common';
 import { talkable } from '../profile';
 
 async function get(ctx: ILoadOptionsFunctions, url: string, qs: IDataObject = {}): Promise<IDataObject> {
 	const credentials = await ctx.getCredentials(talkable.credentialType);
-	const payload = await vendorRequest(ctx, talkable, {
+	const { body: payload } = await directRequest(ctx, talkable, {
 		method: 'GET',
 		url,
 		qs: { site_slug: String(credentials.siteSlug ?? '').trim(), ...qs },
