@@ -22,7 +22,7 @@ const { RUNTIME_DIR, ensureDir, freePorts, log, waitFor } = require('../../scrip
 const { N8n, nodeError } = require('../../scripts/lib/n8n');
 const sandboxTriggers = require('../../sandbox/triggers');
 const { settled, runData, outputOf, createActive } = require('./triggers');
-const { RESOURCE_CHECKS, NOT_COVERED } = require('./resources');
+const { RESOURCE_CHECKS, NOT_COVERED, SETUP } = require('./resources');
 const secrets = require('./secrets');
 
 /** What each vendor's credential needs besides the sandbox's API credentials, for its trigger. */
@@ -153,6 +153,7 @@ async function packageChecks({ n8n, row, label, nodeNames, credential, sandbox, 
 	const uncovered = Object.keys(NOT_COVERED[row.node] || {});
 	await results.check(`${label}: one operation of each of ${RESOURCE_CHECKS[row.node].length} resources${uncovered.length ? ` (not ${uncovered.join(', ')}: see test/e2e/resources.js)` : ''}, side by side in one workflow → each succeeds`, async () => {
 		sandbox.reset();
+		SETUP[row.node]?.(sandbox);
 		const { workflow, url, nodeNames: operationNodes } = resourcesWorkflow(row, credential);
 		const id = await createActive(n8n, workflow);
 		const get = () => fetch(url(n8n)).then((response) => response.status);

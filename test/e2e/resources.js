@@ -10,9 +10,11 @@
  *
  * Per node type name: { resource, operation, parameters } (the node's other parameters).
  *
- * Not covered: Talkable Referral (updateStatus) and Refund (create). Both act on an origin (a
- * purchase or event) and a fresh sandbox has none, so each would need an Origin entry to run
- * first; they are listed in NOT_COVERED with the reason, and the test checks that list too.
+ * SETUP gives a vendor's entries what a fresh sandbox lacks, right after each reset: Talkable's
+ * Referral and Refund act on an origin (a purchase), and a fresh sandbox has none. The origins are
+ * made through the sandbox's own request handler, not over HTTP, so they are not among the
+ * entries' requests. A resource that cannot be covered goes in NOT_COVERED with the reason; the
+ * test checks that list too.
  */
 
 const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
@@ -30,6 +32,9 @@ const RESOURCE_CHECKS = {
 		// A buyer who claimed no offer: no referral, nothing another entry reads.
 		{ resource: 'origin', operation: 'createPurchase', parameters: { email: 'e2e.buyer@example.com', orderNumber: 'E2E-RESOURCES-1', subtotal: 10 } },
 		{ resource: 'person', operation: 'get', parameters: { personSlug: 'customer@example.com' } },
+		// The seeded friend's purchase (SETUP): a pending referral, approved here.
+		{ resource: 'referral', operation: 'updateStatus', parameters: { originSlug: 'E2E-REFERRAL-1', status: 'approved' } },
+		{ resource: 'refund', operation: 'create', parameters: { originSlug: 'E2E-REFUND-1' } },
 		{ resource: 'reward', operation: 'getAll', parameters: { visitorUuid: '123e4567-e89b-32d1-a456-426614174000', returnAll: false, limit: 1 } },
 		{ resource: 'share', operation: 'createSocial', parameters: { shortUrlCode: 'mwCn1l', channel: 'whatsapp' } },
 		{ resource: 'trafficSource', operation: 'getAll', parameters: { returnAll: false, limit: 1 } },
@@ -101,14 +106,32 @@ const RESOURCE_CHECKS = {
 
 /** Resources with no operation that succeeds alone against a fresh sandbox, and why. */
 const NOT_COVERED = {
-	talkable: {
-		referral:
-			'updateStatus needs an origin with a referral (a purchase by a friend who claimed an offer); a fresh sandbox has no origin, so it would depend on another entry running first',
-		refund: 'create needs an existing origin (a purchase or event); a fresh sandbox has no origin, so it would depend on another entry running first',
-	},
+	talkable: {},
 	talkBox: {},
 	sailthru: {},
 	personaClick: {},
 };
 
-module.exports = { RESOURCE_CHECKS, NOT_COVERED };
+/** A Talkable purchase, made through the sandbox's own handler (not an HTTP request). */
+function talkablePurchase(sandbox, data) {
+	const { credentials } = require('../../sandbox/vendors/talkable');
+	const answer = sandbox.vendor('talkable').handle({
+		method: 'POST',
+		path: '/origins/purchase',
+		query: {},
+		headers: { authorization: `Bearer ${credentials.apiKey}` },
+		body: { site_slug: credentials.siteSlug, data },
+	});
+	if (answer.status !== 201) throw new Error(`setup: Talkable answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+}
+
+/** Per node type: what its entries need beyond a fresh sandbox, made after each reset. */
+const SETUP = {
+	talkable(sandbox) {
+		// new.friend@example.com claimed customer@example.com's offer (the seed): a referral.
+		talkablePurchase(sandbox, { email: 'new.friend@example.com', order_number: 'E2E-REFERRAL-1', subtotal: 25 });
+		talkablePurchase(sandbox, { email: 'e2e.refund@example.com', order_number: 'E2E-REFUND-1', subtotal: 40 });
+	},
+};
+
+module.exports = { RESOURCE_CHECKS, NOT_COVERED, SETUP };

@@ -4,7 +4,7 @@
  *   - each vendor's list covers exactly the resources of its action node (read from the node's
  *     description, so a new resource fails here until it has an entry), one entry each; a
  *     resource left out must be in NOT_COVERED with its reason;
- *   - after one sandbox reset, every entry of the vendor runs in turn (in the listed order, then
+ *   - after one sandbox reset (and the vendor's SETUP), every entry of the vendor runs in turn (in the listed order, then
  *     again after another reset in the reverse order) with one credential, as the e2e's nodes
  *     share one: no error, at least one output item, and exactly one request, with the method
  *     and path expected for that operation.
@@ -21,9 +21,10 @@ interface ResourceCheck {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { RESOURCE_CHECKS, NOT_COVERED } = require('./resources') as {
+const { RESOURCE_CHECKS, NOT_COVERED, SETUP } = require('./resources') as {
 	RESOURCE_CHECKS: Record<string, ResourceCheck[]>;
 	NOT_COVERED: Record<string, Record<string, string>>;
+	SETUP: Record<string, ((sandbox: Sandbox) => void) | undefined>;
 };
 
 /** Node type → sandbox vendor, credential type and the request each entry makes (`METHOD path`). */
@@ -41,6 +42,8 @@ const VENDORS: Record<string, { vendor: string; credential: string; requests: Re
 			'offerClaim.create': 'POST /offer_claims',
 			'origin.createPurchase': 'POST /origins/purchase',
 			'person.get': 'GET /people/customer%40example.com',
+			'referral.updateStatus': 'PUT /origins/E2E-REFERRAL-1/referral',
+			'refund.create': 'POST /origins/E2E-REFUND-1/refund',
 			'reward.getAll': 'GET /rewards',
 			'share.createSocial': 'POST /offers/mwCn1l/shares/social',
 			'trafficSource.getAll': 'GET /traffic_sources',
@@ -152,7 +155,10 @@ describe.each(Object.keys(VENDORS))('%s', (type) => {
 		['in the listed order', checks],
 		['in the reverse order', [...checks].reverse()],
 	])('after one reset, every entry %s', (order, ordered) => {
-		beforeAll(() => sandbox.reset());
+		beforeAll(() => {
+			sandbox.reset();
+			SETUP[type]?.(sandbox);
+		});
 
 		test.each(ordered.map((check) => [`${check.resource}: ${check.operation}`, check] as const))(
 			'%s succeeds with output and its one request',
