@@ -3,9 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 
 import { fail, list } from '../../../shared';
 
-const CHOICE_TYPES = ['SingleChoice', 'MultipleChoice'];
-// Exported by name, not as `export const`: fieldOptions reads it as a plain local.
-export { CHOICE_TYPES };
+export const CHOICE_TYPES = ['SingleChoice', 'MultipleChoice'];
 
 /** The Options list of a choice field, sent as a JSON array of option names. */
 export async function fieldOptions(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {

@@ -4,9 +4,7 @@ import { fail, idList, integerId, isPlausibleEmail, jsonText, list, text } from 
 import { readFilterCriteria } from '../../lib/filterCriteria';
 import { wallClock } from './sendTime';
 
-const VOUCHER_PLACEHOLDER = '[VOUCHER]';
-// Exported by name, not as `export const`: buildPromotion reads it as a plain local.
-export { VOUCHER_PLACEHOLDER };
+export const VOUCHER_PLACEHOLDER = '[VOUCHER]';
 
 function wholeNumber(ctx: IExecuteSingleFunctions, name: string, label: string, min: number, max: number): number {
 	const value = Number(ctx.getNodeParameter(name, min));
