@@ -1,6 +1,12 @@
 import { isObject } from '../shared/record';
-import { DEFAULT_RETRY, msUntilNextUtcHour, parseRetryAfter } from '../shared/retry';
+import { DEFAULT_RETRY, parseRetryAfter } from '../shared/retry';
 import { COMMON_HINTS, isSuccess, nonBlank, responseHeader, type VendorProfile } from '../shared/vendors';
+
+/** Milliseconds until the next full hour in UTC (TalkBox resets its hourly quota then). */
+export function msUntilNextUtcHour(now: number = Date.now()): number {
+	const hour = 3_600_000;
+	return hour - (now % hour);
+}
 
 /** TalkBox's profile for the shared request layer: envelope, errors, rate limits, secrets. */
 export const talkBox: VendorProfile = {

@@ -90,9 +90,3 @@ export function parseRetryAfter(value: unknown, now: number = Date.now()): numbe
 	const date = Date.parse(trimmed);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-
-/** Milliseconds until the next full hour in UTC (TalkBox resets its hourly quota then). */
-export function msUntilNextUtcHour(now: number = Date.now()): number {
-	const hour = 3_600_000;
-	return hour - (now % hour);
-}

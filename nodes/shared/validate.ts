@@ -2,8 +2,6 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSend
 
 import { fail, isEmpty, isPlausibleEmail } from './params';
 import { setPath } from './record';
-import { runCredentials } from './run';
-import type { VendorProfile } from './vendors';
 
 /** The parameter must have a non-empty value for this item. */
 export function requireValue(parameter: string, label: string): PreSendAction {
@@ -56,28 +54,4 @@ export function placeByMethod(options: IHttpRequestOptions, key: string, value: 
 		setBodyPath(options, key, value);
 	}
 	return options;
-}
-
-/**
- * Send a value that comes from the node parameter when set, else from the credential, where
- * the vendor expects it for the method (see placeByMethod). Missing in both is an input error.
- */
-export function credentialValueWithOverride(spec: {
-	parameter: string;
-	/** The vendor whose credential holds the default (read once per node run). */
-	vendor: VendorProfile;
-	credentialField: string;
-	key: string;
-	label: string;
-}): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const override = this.getNodeParameter(spec.parameter, '') as string;
-		let value = typeof override === 'string' ? override.trim() : '';
-		if (!value) {
-			const credentials = await runCredentials(this, spec.vendor);
-			value = String(credentials[spec.credentialField] ?? '').trim();
-		}
-		if (!value) fail(this, spec.label, 'no value here and none in the credential');
-		return placeByMethod(options, spec.key, value);
-	};
 }

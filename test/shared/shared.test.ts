@@ -2,13 +2,12 @@ import { collectSecrets, redactText, redactValue, REDACTED } from '../../nodes/s
 import {
 	DEFAULT_RETRY,
 	isRetryable,
-	msUntilNextUtcHour,
 	parseRetryAfter,
 	retryDelay,
 	retrySettingsFrom,
 } from '../../nodes/shared/retry';
 import { sailthru } from '../../nodes/Sailthru/profile';
-import { talkBox } from '../../nodes/TalkBox/profile';
+import { msUntilNextUtcHour, talkBox } from '../../nodes/TalkBox/profile';
 import { talkable } from '../../nodes/Talkable/profile';
 import { personaClick } from '../../nodes/PersonaClick/profile';
 

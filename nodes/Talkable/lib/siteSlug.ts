@@ -1,7 +1,31 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 
-import { credentialValueWithOverride } from '../../shared';
+import { fail, placeByMethod, runCredentials, type VendorProfile } from '../../shared';
 import { talkable } from '../profile';
+
+/**
+ * Send a value that comes from the node parameter when set, else from the credential, where
+ * the vendor expects it for the method (see placeByMethod). Missing in both is an input error.
+ */
+export function credentialValueWithOverride(spec: {
+	parameter: string;
+	/** The vendor whose credential holds the default (read once per node run). */
+	vendor: VendorProfile;
+	credentialField: string;
+	key: string;
+	label: string;
+}): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const override = this.getNodeParameter(spec.parameter, '') as string;
+		let value = typeof override === 'string' ? override.trim() : '';
+		if (!value) {
+			const credentials = await runCredentials(this, spec.vendor);
+			value = String(credentials[spec.credentialField] ?? '').trim();
+		}
+		if (!value) fail(this, spec.label, 'no value here and none in the credential');
+		return placeByMethod(options, spec.key, value);
+	};
+}
 
 /** site_slug: the credential's, unless the node overrides it (query for GET, body otherwise). */
 export const siteSlug = credentialValueWithOverride({
