@@ -195,9 +195,8 @@ export function rowsProperty(
 	options: INodeProperties['options'],
 	displayOptions?: IDisplayOptions,
 ): INodeProperties {
-	const property: INodeProperties = { displayName, name, type: 'fixedCollection', placeholder, default: {}, description, options };
-	property.typeOptions = { multipleValues: true };
-	return displayOptions ? { ...property, displayOptions } : property;
+	const rows: INodeProperties = { displayName, name, type: 'fixedCollection', placeholder, default: {}, typeOptions: { multipleValues: true }, description, options };
+	return displayOptions ? { ...rows, displayOptions } : rows;
 }
 
 /** A notice shown above the fields (a hint, not a value). */
