@@ -23,7 +23,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { RUNTIME_DIR, log, ensureDir, freePorts, formatDuration } = require('../scripts/lib/util');
+const { RUNTIME_DIR, log, ensureDir, formatDuration } = require('../scripts/lib/util');
 const runtimes = require('../scripts/lib/runtimes');
 const pkg = require('../scripts/lib/package');
 const { N8n } = require('../scripts/lib/n8n');
@@ -133,12 +133,9 @@ async function throughputCases({ mode, rest, webhookBase, workflows, sandbox, re
 
 async function singleInstance({ runtime, runDir, tarball, sandbox, workflows, credentials, result }) {
 	const home = ensureDir(path.join(runDir, `${runtime.name}-single`));
-	const [port, brokerPort] = await freePorts(2);
-	const n8n = new N8n({
+	const n8n = await N8n.onFreePorts({
 		runtime,
 		home,
-		port,
-		brokerPort,
 		owner: OWNER,
 		logName: `bench-${runtime.name}-single`,
 		load: 'package',

@@ -30,10 +30,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ROOT, RUNTIME_DIR, Timer, log, ensureDir, formatDuration, freePorts, failureContext, run } = require('./lib/util');
+const { ROOT, RUNTIME_DIR, Timer, log, ensureDir, formatDuration, failureContext, run } = require('./lib/util');
 const runtimes = require('./lib/runtimes');
 const pkg = require('./lib/package');
-const { N8n, nodeOutput, nodeError } = require('./lib/n8n');
+const { N8n, E2E_OWNER, nodeOutput, nodeError } = require('./lib/n8n');
 const { presentExamples, ourNodes } = require('./lib/workflows');
 const { startSandbox } = require('../sandbox');
 const { VENDOR_CHECKS, EXAMPLE_CHECKS } = require('../test/e2e/checks');
@@ -165,13 +165,10 @@ async function runtimeSuite({ runtime, tarball, sandbox, planned, discovered, re
 	const home = path.join(RUNTIME_DIR, 'e2e', `${label}-home`);
 	fs.rmSync(home, { recursive: true, force: true });
 	ensureDir(home);
-	const [port, brokerPort] = await freePorts(2);
-	const n8n = new N8n({
+	const n8n = await N8n.onFreePorts({
 		runtime,
 		home,
-		port,
-		brokerPort,
-		owner: { email: 'e2e-owner@example.com', password: 'E2eOwner-Passw0rd', firstName: 'E2E', lastName: 'Owner' },
+		owner: E2E_OWNER,
 		logName: `e2e-${label}`,
 		load: options.load,
 	});

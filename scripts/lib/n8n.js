@@ -23,11 +23,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { request } = require('undici');
 
-const { ROOT, ensureDir, readJson, run, startBackground, waitFor, writeJson, LOG_DIR } = require('./util');
+const { ROOT, ensureDir, freePorts, readJson, run, startBackground, waitFor, writeJson, LOG_DIR } = require('./util');
 const { npmEnv, NPM } = require('./runtimes');
 
 const PACKAGE = readJson(path.join(ROOT, 'package.json')).name;
 const BROWSER_ID = 'n8n-nodes-engagement-scripts';
+
+/** The owner account of the e2e's n8n instances (its runtime suites and its single-vendor packages). */
+const E2E_OWNER = { email: 'e2e-owner@example.com', password: 'E2eOwner-Passw0rd', firstName: 'E2E', lastName: 'Owner' };
 
 class N8n {
 	/**
@@ -45,6 +48,12 @@ class N8n {
 	 * @param {string} [options.packageName] the installed package's name (default n8n-nodes-engagement;
 	 *   a vendor package such as n8n-nodes-talkable gives node types `n8n-nodes-talkable.<name>`)
 	 */
+	/** An n8n on two free ports (its HTTP port and its task runners' broker). */
+	static async onFreePorts(options) {
+		const [port, brokerPort] = await freePorts(2);
+		return new N8n({ ...options, port, brokerPort });
+	}
+
 	constructor(options) {
 		this.load = 'package';
 		this.packageName = PACKAGE;
@@ -378,4 +387,4 @@ function randomPassword() {
 	return `Sb${crypto.randomBytes(9).toString('base64url')}7x`;
 }
 
-module.exports = { N8n, parseRawOutput, nodeOutput, nodeError, randomPassword, readFrom, uniqueExecutions };
+module.exports = { N8n, E2E_OWNER, parseRawOutput, nodeOutput, nodeError, randomPassword, readFrom, uniqueExecutions };

@@ -18,8 +18,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const pkg = require('../../scripts/lib/package');
-const { RUNTIME_DIR, ensureDir, freePorts, log, waitFor } = require('../../scripts/lib/util');
-const { N8n, nodeError } = require('../../scripts/lib/n8n');
+const { RUNTIME_DIR, ensureDir, log, waitFor } = require('../../scripts/lib/util');
+const { N8n, E2E_OWNER, nodeError } = require('../../scripts/lib/n8n');
 const sandboxTriggers = require('../../sandbox/triggers');
 const { settled, runData, outputOf, createActive } = require('./triggers');
 const { RESOURCE_CHECKS, NOT_COVERED, SETUP } = require('./resources');
@@ -90,13 +90,10 @@ async function vendorPackageSuite({ runtime, vendorPackage, sandbox, results, ti
 	const home = path.join(RUNTIME_DIR, 'e2e', `${runtime.name}-${vendorPackage.name}-home`);
 	fs.rmSync(home, { recursive: true, force: true });
 	ensureDir(home);
-	const [port, brokerPort] = await freePorts(2);
-	const n8n = new N8n({
+	const n8n = await N8n.onFreePorts({
 		runtime,
 		home,
-		port,
-		brokerPort,
-		owner: { email: 'e2e-owner@example.com', password: 'E2eOwner-Passw0rd', firstName: 'E2E', lastName: 'Owner' },
+		owner: E2E_OWNER,
 		logName: `e2e-${runtime.name}-${vendorPackage.name}`,
 		packageName: vendorPackage.name,
 	});
