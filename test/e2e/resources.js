@@ -17,6 +17,8 @@
  * test checks that list too.
  */
 
+const talkableSandbox = require('../../sandbox/vendors/talkable');
+
 const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
 
 const RESOURCE_CHECKS = {
@@ -114,7 +116,7 @@ const NOT_COVERED = {
 
 /** A Talkable purchase, made through the sandbox's own handler (not an HTTP request). */
 function talkablePurchase(sandbox, data) {
-	const { credentials } = require('../../sandbox/vendors/talkable');
+	const { credentials } = talkableSandbox;
 	const answer = sandbox.vendor('talkable').handle({
 		method: 'POST',
 		path: '/origins/purchase',

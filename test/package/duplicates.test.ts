@@ -50,21 +50,16 @@ export function repeats(files: Array<{ name: string; text: string }>): string[] 
 			return ids.get(token.text)!;
 		}),
 	);
-	const same = (a: number[], i: number, b: number[], j: number, length: number) => {
-		for (let k = 0; k < length; k++) if (a[i + k] !== b[j + k]) return false;
-		return true;
-	};
 	const seen = new Map<string, Array<{ file: number; at: number }>>();
 	const found = new Set<string>();
 	coded.forEach((codes, file) => {
 		for (let at = 0; at + MIN_TOKENS <= codes.length; at++) {
-			// A window's key: its token ids (collisions are impossible; only equal windows share one).
+			// A window's key: its token ids, so only equal windows share one.
 			const key = codes.slice(at, at + MIN_TOKENS).join(',');
 			const places = seen.get(key) ?? [];
 			for (const other of places) {
 				if (other.file === file && at - other.at < MIN_TOKENS) continue; // a run overlapping itself
 				const [a, b] = [coded[other.file], codes];
-				if (!same(a, other.at, b, at, MIN_TOKENS)) continue;
 				let start = 0;
 				while (other.at + start > 0 && at + start > 0 && a[other.at + start - 1] === b[at + start - 1]) start--;
 				let end = MIN_TOKENS;
