@@ -9,10 +9,10 @@
  *     share one: no error, at least one output item, and exactly one request, with the method
  *     and path expected for that operation.
  */
-import type { INodeParameters, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { NODE_TYPES, runNode, shutdownEngine } from '../support/harness';
-import { startSandbox, type Sandbox } from '../support/helpers';
+import { operationValues, resourceValues, startSandbox, type Sandbox } from '../support/helpers';
 
 interface ResourceCheck {
 	resource: string;
@@ -103,20 +103,8 @@ const VENDORS: Record<string, { vendor: string; credential: string; requests: Re
 	},
 };
 
-const valuesOf = (options: unknown) => ((options ?? []) as INodePropertyOptions[]).map((option) => String(option.value));
-
-/** The action node's resource values, from its description. */
-function resourcesOf(type: string): string[] {
-	const resource = NODE_TYPES[type].description.properties.find((property) => property.name === 'resource');
-	return valuesOf(resource?.options);
-}
-
-/** The operation values the action node shows for a resource. */
-function operationsOf(type: string, resource: string): string[] {
-	return NODE_TYPES[type].description.properties
-		.filter((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource))
-		.flatMap((property) => valuesOf(property.options));
-}
+const resourcesOf = (type: string) => resourceValues(NODE_TYPES[type].description.properties);
+const operationsOf = (type: string, resource: string) => operationValues(NODE_TYPES[type].description.properties, resource);
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -6,12 +6,13 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
-import type { INodeProperties, INodeType } from 'n8n-workflow';
+import type { INodeType } from 'n8n-workflow';
 
 import { PersonaClick } from '../../nodes/PersonaClick/PersonaClick.node';
 import { Sailthru } from '../../nodes/Sailthru/Sailthru.node';
 import { TalkBox } from '../../nodes/TalkBox/TalkBox.node';
 import { Talkable } from '../../nodes/Talkable/Talkable.node';
+import { operationValues, resourceValues } from '../support/helpers';
 
 const ROOT = join(__dirname, '..', '..');
 const FOLDERS = ['resources', 'methods', 'trigger', 'lib'];
@@ -26,16 +27,8 @@ const NODES: Array<[string, INodeType]> = [
 
 /** resource value → its operation values, read from the node's description. */
 function operationsOf(node: INodeType): Map<string, string[]> {
-	const properties = node.description.properties as INodeProperties[];
-	const resource = properties.find((property) => property.name === 'resource')!;
-	const found = new Map<string, string[]>();
-	for (const option of resource.options as Array<{ value: string }>) {
-		const dropdown = properties.find(
-			(property) => property.name === 'operation' && (property.displayOptions?.show?.resource as string[] | undefined)?.includes(option.value),
-		)!;
-		found.set(option.value, (dropdown.options as Array<{ value: string }>).map((operation) => operation.value));
-	}
-	return found;
+	const properties = node.description.properties;
+	return new Map(resourceValues(properties).map((resource) => [resource, operationValues(properties, resource)]));
 }
 
 function files(folder: string): string[] {

@@ -3,7 +3,7 @@ import { inspect } from 'node:util';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPES, NODE_TYPES, runNode, type RunResult, testCredential, useSandbox } from '../support/harness';
-import { everythingVisible, json, paired, type RecordedRequest } from '../support/helpers';
+import { everythingVisible, json, operationValues, paired, resourceValues, type RecordedRequest } from '../support/helpers';
 
 const sandbox = useSandbox();
 
@@ -58,12 +58,8 @@ describe('node and credential description', () => {
 			light: 'file:../../icons/personaclick.svg',
 			dark: 'file:../../icons/personaclick.dark.svg',
 		});
-		const operationsOf = (resource: string) =>
-			node.properties
-				.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))
-				.flatMap((p) => (p.options ?? []).map((o) => (o as { value: string }).value))
-				.sort();
-		const resources = node.properties.find((p) => p.name === 'resource')!.options!.map((o) => (o as { value: string }).value);
+		const operationsOf = (resource: string) => operationValues(node.properties, resource).sort();
+		const resources = resourceValues(node.properties);
 		expect(resources).toEqual(['event', 'order', 'profile', 'segment', 'subscription']);
 		expect(operationsOf('subscription')).toEqual(['check', 'confirmEmail', 'getChanges', 'manage', 'reportEvent']);
 		expect(operationsOf('profile')).toEqual([

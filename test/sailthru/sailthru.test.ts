@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 
 import { CREDENTIAL_TYPES, NODE_TYPES, runNode, type RunResult, testCredential, useSandbox } from '../support/harness';
+import { operationValues } from '../support/helpers';
 
 const sandbox = useSandbox({ vendors: ['sailthru'] });
 
@@ -64,10 +65,7 @@ describe('node and credential descriptions', () => {
 			icon: { light: 'file:../../icons/sailthru.svg', dark: 'file:../../icons/sailthru.dark.svg' },
 		});
 		expect(description.properties.filter((p) => p.name === 'retry')).toHaveLength(1);
-		const operations = description.properties.find(
-			(p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes('user'),
-		)!;
-		expect(operations.options!.map((o: any) => o.value).sort()).toEqual(['get', 'upsert']);
+		expect(operationValues(description.properties, 'user').sort()).toEqual(['get', 'upsert']);
 		const credential = CREDENTIAL_TYPES.sailthruApi;
 		expect(credential.properties.map((p) => [p.name, p.default, p.typeOptions?.password ?? false])).toEqual([
 			['apiKey', '', true],

@@ -1,5 +1,5 @@
 /** Small helpers shared by the vendor test files. */
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { RunResult } from './harness';
 
@@ -56,4 +56,19 @@ export function everythingVisible(result: RunResult): string {
 		JSON.stringify(result.run.data.resultData),
 		...result.logs,
 	].join('\n');
+}
+
+const optionValues = (property: INodeProperties | undefined) =>
+	((property?.options ?? []) as Array<{ value: unknown }>).map((option) => String(option.value));
+
+/** A node's resource values, from its Resource dropdown, in the dropdown's order. */
+export function resourceValues(properties: INodeProperties[]): string[] {
+	return optionValues(properties.find((property) => property.name === 'resource'));
+}
+
+/** The operation values a node shows for one resource, in the Operation dropdown's order. */
+export function operationValues(properties: INodeProperties[], resource: string): string[] {
+	return properties
+		.filter((property) => property.name === 'operation' && (property.displayOptions?.show?.resource as string[] | undefined)?.includes(resource))
+		.flatMap(optionValues);
 }
