@@ -33,7 +33,7 @@ const { request, Agent } = require('undici');
 const { startSandbox } = require('../sandbox');
 const seams = require('./seams');
 
-const { runNode, shutdownEngine } = require(path.join(BUILD, 'test', 'harness.js'));
+const { runNode, shutdownEngine } = require(path.join(BUILD, 'test', 'support', 'harness.js'));
 const { HttpRequest } = require(path.join(runtimeModules, 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js'));
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

@@ -57,7 +57,7 @@ async function inProcess(lines) {
 		cwd: ROOT,
 		stdio: 'inherit',
 	});
-	if (!fs.existsSync(path.join(BUILD, 'test', 'harness.js'))) return false;
+	if (!fs.existsSync(path.join(BUILD, 'test', 'support', 'harness.js'))) return false;
 	// The compiled test helpers require the sandbox (plain JavaScript, not compiled) next to them.
 	fs.symlinkSync(path.join(ROOT, 'sandbox'), path.join(BUILD, 'sandbox'), 'dir');
 	let ok = true;

@@ -199,7 +199,7 @@ module.exports = { run, print };
 
 if (require.main === module && process.argv.includes('--worker')) {
 	// The second process of the budget figure: its own module state, so its own governors.
-	const { runNode, shutdownEngine } = require(path.join(BUILD, 'test', 'harness.js'));
+	const { runNode, shutdownEngine } = require(path.join(BUILD, 'test', 'support', 'harness.js'));
 	process.once('message', async ({ credentials, count }) => {
 		const failed = await executions(runNode, credentials, count);
 		shutdownEngine();
